@@ -1,0 +1,114 @@
+/**
+ * The durable side of a collaborative document: an append-only log of Yjs updates plus one
+ * compacted snapshot. Appends from many documents share one transaction, so a burst of edits costs
+ * one fsync; compaction swaps log rows for a snapshot in a single transaction so a crash leaves
+ * either the old rows or the new snapshot, never neither.
+ */
+import { and, asc, count, eq, gt, lte } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { BirgaDatabase } from '../storage/database';
+import { documentSnapshots, documentUpdates } from '../storage/schema';
+
+export interface StoredDocument {
+  /** The snapshot (if any) followed by every later log row, in commit order. */
+  updates: Uint8Array[];
+  lastUpdateId: number;
+  logRows: number;
+}
+
+export interface PendingAppend {
+  documentId: string;
+  update: Uint8Array;
+}
+
+export function readStoredDocument(db: BirgaDatabase, documentId: string): StoredDocument {
+  // One read transaction: a compaction committing between the two selects must not make us miss
+  // the rows it folded into the snapshot.
+  return db.transaction(
+    (tx) => {
+      const snapshot = tx
+        .select({ state: documentSnapshots.state, lastUpdateId: documentSnapshots.lastUpdateId })
+        .from(documentSnapshots)
+        .where(eq(documentSnapshots.documentId, documentId))
+        .get();
+      const afterId = snapshot?.lastUpdateId ?? 0;
+      const rows = tx
+        .select({ id: documentUpdates.id, update: documentUpdates.update })
+        .from(documentUpdates)
+        .where(and(eq(documentUpdates.documentId, documentId), gt(documentUpdates.id, afterId)))
+        .orderBy(asc(documentUpdates.id))
+        .all();
+
+      const updates: Uint8Array[] = [];
+      if (snapshot) updates.push(new Uint8Array(snapshot.state));
+      for (const row of rows) updates.push(new Uint8Array(row.update));
+      return {
+        updates,
+        lastUpdateId: rows.at(-1)?.id ?? afterId,
+        logRows: rows.length,
+      };
+    },
+    { behavior: 'deferred' },
+  );
+}
+
+/** Appends every pending update in one synchronous (fsynced) commit and returns their row ids. */
+export function appendUpdates(db: BirgaDatabase, pending: readonly PendingAppend[]): number[] {
+  if (pending.length === 0) return [];
+  const client = db.$client;
+  const insert = client.prepare(
+    'INSERT INTO document_updates (document_id, "update") VALUES (?, ?) RETURNING id',
+  );
+  const appendAll = client.transaction((entries: readonly PendingAppend[]) =>
+    entries.map(
+      (entry) => (insert.get(entry.documentId, Buffer.from(entry.update)) as { id: number }).id,
+    ),
+  );
+  return appendAll(pending);
+}
+
+export function countLogRows(db: BirgaDatabase, documentId: string): number {
+  const row = db
+    .select({ rows: count() })
+    .from(documentUpdates)
+    .where(eq(documentUpdates.documentId, documentId))
+    .get();
+  return row?.rows ?? 0;
+}
+
+/**
+ * Folds the log of one document into its snapshot. The merged state is computed from what is
+ * stored (not from memory), so it holds exactly the rows it deletes.
+ */
+export function compactDocument(db: BirgaDatabase, documentId: string): { foldedRows: number } {
+  return db.transaction(
+    (tx) => {
+      const stored = readStoredDocument(tx as unknown as BirgaDatabase, documentId);
+      if (stored.logRows === 0) return { foldedRows: 0 };
+
+      const state = Y.mergeUpdates(stored.updates);
+      tx.insert(documentSnapshots)
+        .values({
+          documentId,
+          state: Buffer.from(state),
+          lastUpdateId: stored.lastUpdateId,
+          updatedAt: Date.now(),
+        })
+        .onConflictDoUpdate({
+          target: documentSnapshots.documentId,
+          set: { state: Buffer.from(state), lastUpdateId: stored.lastUpdateId, updatedAt: Date.now() },
+        })
+        .run();
+      tx.delete(documentUpdates)
+        .where(
+          and(
+            eq(documentUpdates.documentId, documentId),
+            lte(documentUpdates.id, stored.lastUpdateId),
+          ),
+        )
+        .run();
+      return { foldedRows: stored.logRows };
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * Operations on the list sections of a strategy (see ./format.ts): add, remove and move an item,
+ * and set one of its fields. They work on any list Y.Map, top-level or nested (a goal's
+ * indicators), each inside one transaction so that a remote peer sees one consistent change.
+ */
+import * as Y from 'yjs';
+import type { ListSpec } from './format';
+import { itemFromJson, multilingualValue, orderedItems, type ItemJson } from './document';
+import { newItemKey } from './keys';
+import { orderBetween } from './order';
+
+type ListYMap = Y.Map<unknown>;
+
+function transact(ymap: Y.AbstractType<unknown>, change: () => void, origin?: unknown): void {
+  if (ymap.doc) ymap.doc.transact(change, origin);
+  else change();
+}
+
+export interface AddItemOptions {
+  /** The key of the item the new one follows; null puts it first, undefined at the end. */
+  after?: string | null;
+  /** Field values of the new item, in the JSON shape. */
+  fields?: Omit<ItemJson, 'key'>;
+  /** A key chosen by the caller (imports, tests); otherwise a fresh random one. */
+  key?: string;
+  origin?: unknown;
+}
+
+/** Adds an item and returns its key. */
+export function addItem(list: ListYMap, spec: ListSpec, options: AddItemOptions = {}): string {
+  const key = options.key ?? newItemKey(spec.keyPrefix);
+  const items = orderedItems(list);
+  const afterIndex =
+    options.after === undefined
+      ? items.length - 1
+      : options.after === null
+        ? -1
+        : items.findIndex((entry) => entry.key === options.after);
+  const before = afterIndex >= 0 ? items[afterIndex]!.order : null;
+  const next = items[afterIndex + 1]?.order ?? null;
+  const order = orderBetween(before, next);
+
+  transact(
+    list,
+    () => list.set(key, itemFromJson({ ...options.fields, key }, spec, order)),
+    options.origin,
+  );
+  return key;
+}
+
+/** Removes an item; false when it was not there (someone else removed it first). */
+export function removeItem(list: ListYMap, key: string, origin?: unknown): boolean {
+  if (!list.has(key)) return false;
+  transact(list, () => list.delete(key), origin);
+  return true;
+}
+
+/**
+ * Moves an item one place up (-1) or down (+1) by giving it an order between its new
+ * neighbours: one field changes, so a concurrent edit of the item's text is never lost.
+ */
+export function moveItem(list: ListYMap, key: string, offset: -1 | 1, origin?: unknown): boolean {
+  const items = orderedItems(list);
+  const index = items.findIndex((entry) => entry.key === key);
+  const target = index + offset;
+  if (index < 0 || target < 0 || target >= items.length) return false;
+
+  // Skipping over the neighbour: moving up lands between the one two above and the one above.
+  const low = offset < 0 ? items[target - 1] : items[target];
+  const high = offset < 0 ? items[target] : items[target + 1];
+  const order = orderBetween(low?.order ?? null, high?.order ?? null);
+  transact(list, () => items[index]!.ymap.set('order', order), origin);
+  return true;
+}
+
+export interface SetFieldOptions {
+  /** For multilingual fields: which language's text to set. */
+  language?: string;
+  origin?: unknown;
+}
+
+/**
+ * Sets a field as a form would. Text fields replace their Y.Text's content (creating it when
+ * missing); plain values are set, and null or '' removes them.
+ */
+export function setField(
+  item: ListYMap,
+  spec: ListSpec,
+  field: string,
+  value: string | number | null,
+  options: SetFieldOptions = {},
+): void {
+  const fieldSpec = spec.fields[field];
+  if (!fieldSpec) throw new Error(`Unknown field "${field}"`);
+
+  transact(
+    item,
+    () => {
+      if (fieldSpec.kind === 'multilingual') {
+        if (!options.language) throw new Error(`Field "${field}" needs a language`);
+        let languages = item.get(field);
+        if (!(languages instanceof Y.Map)) {
+          languages = multilingualValue({});
+          item.set(field, languages);
+        }
+        replaceText(languages as Y.Map<unknown>, options.language, String(value ?? ''));
+      } else if (fieldSpec.kind === 'text') {
+        replaceText(item, field, String(value ?? ''));
+      } else if (value === null || value === '') {
+        item.delete(field);
+      } else {
+        item.set(field, value);
+      }
+    },
+    options.origin,
+  );
+}
+
+function replaceText(parent: Y.Map<unknown>, name: string, value: string): void {
+  const ytext = parent.get(name);
+  if (!(ytext instanceof Y.Text)) {
+    parent.set(name, new Y.Text(value));
+    return;
+  }
+  if (ytext.toString() === value) return;
+  ytext.delete(0, ytext.length);
+  ytext.insert(0, value);
+}

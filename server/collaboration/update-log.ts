@@ -96,7 +96,11 @@ export function compactDocument(db: BirgaDatabase, documentId: string): { folded
         })
         .onConflictDoUpdate({
           target: documentSnapshots.documentId,
-          set: { state: Buffer.from(state), lastUpdateId: stored.lastUpdateId, updatedAt: Date.now() },
+          set: {
+            state: Buffer.from(state),
+            lastUpdateId: stored.lastUpdateId,
+            updatedAt: Date.now(),
+          },
         })
         .run();
       tx.delete(documentUpdates)

@@ -19,8 +19,8 @@ import { compareOrder, initialOrders } from './order';
 import { fragmentToMarkdown, writeMarkdownToFragment } from './rich-text';
 
 export type Multilingual = Partial<Record<string, string>>;
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type ItemJson = { key: string } & Record<string, JsonValue | undefined>;
+/** A list item in the JSON shape: its key, plain values, multilingual objects, nested lists. */
+export type ItemJson = { key: string; [field: string]: unknown };
 
 export interface StrategyJson {
   territory: string;
@@ -39,7 +39,7 @@ export interface StrategyJson {
   monitoring: Multilingual;
 }
 
-export function listMap(ydoc: Y.Doc, list: ListName): Y.Map<Y.Map<unknown>> {
+export function listMap(ydoc: Y.Doc, list: ListName): Y.Map<unknown> {
   return ydoc.getMap(list);
 }
 
@@ -85,9 +85,10 @@ function itemToJson(key: string, item: Y.Map<unknown>, spec: ListSpec): ItemJson
       if (spec.spreadField === field) Object.assign(json, languages);
       else json[field] = languages;
     } else if (fieldSpec.kind === 'text') {
-      json[field] = value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
+      json[field] =
+        value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : '';
     } else {
-      json[field] = (value ?? null) as JsonValue;
+      json[field] = value ?? null;
     }
   }
   for (const [nestedName, nestedSpec] of Object.entries(spec.nested ?? {})) {
@@ -105,7 +106,10 @@ export function readList(ydoc: Y.Doc, list: ListName): ItemJson[] {
   return orderedItems(listMap(ydoc, list)).map((entry) => itemToJson(entry.key, entry.ymap, spec));
 }
 
-export function readRichText(ydoc: Y.Doc, section: (typeof RICH_TEXT_SECTIONS)[number]): Multilingual {
+export function readRichText(
+  ydoc: Y.Doc,
+  section: (typeof RICH_TEXT_SECTIONS)[number],
+): Multilingual {
   const result: Multilingual = {};
   for (const language of DOCUMENT_LANGUAGES) {
     const markdown = fragmentToMarkdown(ydoc.getXmlFragment(fragmentName(section, language)));
@@ -180,12 +184,16 @@ export function itemFromJson(item: ItemJson, spec: ListSpec, order: string): Y.M
   return ymap;
 }
 
+function isSituationList(list: ListName): list is (typeof SITUATION_LISTS)[number] {
+  return (SITUATION_LISTS as readonly string[]).includes(list);
+}
+
 function writeList(ydoc: Y.Doc, list: ListName, items: ItemJson[] | undefined): void {
   const ymap = listMap(ydoc, list);
   const entries = items ?? [];
   const orders = initialOrders(entries.length);
   entries.forEach((item, index) =>
-    ymap.set(item.key, itemFromJson(item, LIST_SPECS[list], orders[index]!) as Y.Map<unknown>),
+    ymap.set(item.key, itemFromJson(item, LIST_SPECS[list], orders[index]!)),
   );
 }
 
@@ -204,13 +212,14 @@ export function writeStrategyJson(ydoc: Y.Doc, strategy: Partial<StrategyJson>):
     for (const section of RICH_TEXT_SECTIONS) {
       for (const language of DOCUMENT_LANGUAGES) {
         const markdown = strategy[section]?.[language];
-        if (markdown) writeMarkdownToFragment(ydoc.getXmlFragment(fragmentName(section, language)), markdown);
+        if (markdown)
+          writeMarkdownToFragment(ydoc.getXmlFragment(fragmentName(section, language)), markdown);
       }
     }
     for (const list of LIST_NAMES) {
-      const items = (SITUATION_LISTS as readonly string[]).includes(list)
-        ? strategy.situation?.[list as (typeof SITUATION_LISTS)[number]]
-        : (strategy[list as Exclude<ListName, (typeof SITUATION_LISTS)[number]>] as ItemJson[] | undefined);
+      const items = isSituationList(list)
+        ? strategy.situation?.[list]
+        : (strategy[list] as ItemJson[] | undefined);
       writeList(ydoc, list, items);
     }
   });

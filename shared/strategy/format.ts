@@ -33,8 +33,8 @@ export interface FieldSpec {
   kind: FieldKind;
   /** For choice fields: the allowed values. */
   choices?: readonly string[];
-  /** For reference fields: the list whose keys it names. */
-  references?: ListName;
+  /** For reference fields: the name of the list whose keys it names. */
+  references?: string;
 }
 
 export interface ListSpec {

@@ -19,7 +19,8 @@ function between(before: string, after: string | null): string {
   if (after !== null) {
     let shared = 0;
     while ((before[shared] ?? SMALLEST) === after[shared]) shared += 1;
-    if (shared > 0) return after.slice(0, shared) + between(before.slice(shared), after.slice(shared));
+    if (shared > 0)
+      return after.slice(0, shared) + between(before.slice(shared), after.slice(shared));
   }
   const low = digitValue(before[0], 0);
   const high = after === null ? DIGITS.length : digitValue(after[0], DIGITS.length);

@@ -101,7 +101,11 @@ function blockMarkdown(node: Y.XmlElement | Y.XmlText): string {
     case 'blockquote':
       return indent(children.map(blockMarkdown).join('\n\n'), '> ');
     case 'codeBlock':
-      return '```\n' + children.map((child) => (child instanceof Y.XmlText ? plainText(child) : '')).join('') + '\n```';
+      return (
+        '```\n' +
+        children.map((child) => (child instanceof Y.XmlText ? plainText(child) : '')).join('') +
+        '\n```'
+      );
     case 'horizontalRule':
       return '---';
     default:
@@ -122,7 +126,8 @@ function unescapeMarkdown(text: string): string {
 
 function textElement(nodeName: string, text: string, attributes: Attributes = {}): Y.XmlElement {
   const element = new Y.XmlElement(nodeName);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value as string);
+  for (const [name, value] of Object.entries(attributes))
+    element.setAttribute(name, value as string);
   if (text) element.insert(0, [new Y.XmlText(unescapeMarkdown(text))]);
   return element;
 }
@@ -146,10 +151,16 @@ function markdownBlock(block: string): Y.XmlElement {
 
   const lines = block.split('\n');
   if (lines.every((line) => /^[-*+]\s+/.test(line))) {
-    return listElement('bulletList', lines.map((line) => line.replace(/^[-*+]\s+/, '')));
+    return listElement(
+      'bulletList',
+      lines.map((line) => line.replace(/^[-*+]\s+/, '')),
+    );
   }
   if (lines.every((line) => /^\d+[.)]\s+/.test(line))) {
-    return listElement('orderedList', lines.map((line) => line.replace(/^\d+[.)]\s+/, '')));
+    return listElement(
+      'orderedList',
+      lines.map((line) => line.replace(/^\d+[.)]\s+/, '')),
+    );
   }
   return textElement('paragraph', lines.join(' '));
 }

@@ -1,0 +1,368 @@
+/**
+ * The collaboration server: upgrades /collab/:documentId to a WebSocket that speaks the standard
+ * Yjs sync and awareness protocol, and keeps each document safe. An edit is checked, applied,
+ * committed to SQLite with an fsync, and only then broadcast; edits that arrive together (in one
+ * turn of the event loop, across all documents) share one commit.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  CLOSE_ACCESS_REVOKED,
+  CLOSE_DOCUMENT_UNAVAILABLE,
+  CLOSE_MALFORMED_MESSAGE,
+  CLOSE_NOT_SIGNED_IN,
+  CLOSE_SERVER_SHUTTING_DOWN,
+} from '../../shared/collaboration/protocol';
+import { SESSION_COOKIE, readCookie, validateSessionToken } from '../accounts/sessions';
+import type { BirgaConfig } from '../config';
+import { isAllowedOrigin } from '../http/origin';
+import type { Logger } from '../logger';
+import type { BirgaDatabase } from '../storage/database';
+import {
+  findStrategyByDocument,
+  rolesInTerritory,
+  strategyAccess,
+  type StrategyRecord,
+} from '../strategies/access';
+import { CollaborationConnection, type ConnectionLimits } from './connection';
+import { DocumentRoom, documentFromStore, type QueuedUpdate } from './document-room';
+import { caretColor, presenceRole } from './identity';
+import { encodeAccess, encodeSyncStep1, encodeUpdate } from './messages';
+import {
+  appendUpdates,
+  compactDocument,
+  readStoredDocument,
+  type PendingAppend,
+} from './update-log';
+
+const DOCUMENT_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/;
+
+export interface HubOptions {
+  db: BirgaDatabase;
+  config: BirgaConfig;
+  logger: Logger;
+  /** How long a document with nobody in it stays loaded before it is compacted and unloaded. */
+  unloadDelayMs?: number;
+  /** Log rows after which a loaded document is compacted in the background. */
+  compactAfterRows?: number;
+}
+
+export class CollaborationHub {
+  private readonly db: BirgaDatabase;
+  private readonly config: BirgaConfig;
+  private readonly log: Logger;
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, DocumentRoom>();
+  private readonly limits: ConnectionLimits;
+  private readonly unloadDelayMs: number;
+  private readonly compactAfterRows: number;
+  private flushScheduled = false;
+  private shuttingDown = false;
+  /** Commits so far and their durations, for the benchmark's fsync figure. */
+  readonly commitStats = { commits: 0, updates: 0, totalMs: 0, maxMs: 0 };
+
+  constructor(options: HubOptions) {
+    this.db = options.db;
+    this.config = options.config;
+    this.log = options.logger.child({ module: 'collaboration' });
+    this.unloadDelayMs = options.unloadDelayMs ?? 30_000;
+    this.compactAfterRows = options.compactAfterRows ?? 500;
+    const factor = options.config.rateLimitFactor;
+    this.limits = {
+      maxMessageBytes: 2 * 1024 * 1024,
+      messagesPerSecond: 120 * factor,
+      messageBurst: 400 * factor,
+      awarenessPerSecond: 40 * factor,
+      awarenessBurst: 120 * factor,
+      maxBufferedBytes: 32 * 1024 * 1024,
+    };
+    // ws refuses frames past maxPayload itself (close 1009); below it we close with our own code.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: 4 * this.limits.maxMessageBytes });
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(request.url ?? '/', 'http://birga.invalid');
+    const match = DOCUMENT_PATH.exec(url.pathname);
+    if (!match || this.shuttingDown) return refuseUpgrade(socket, match ? 503 : 404);
+    if (!isAllowedOrigin(this.config, request.headers.origin)) return refuseUpgrade(socket, 403);
+
+    const documentId = match[1]!;
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const signedIn = token ? validateSessionToken(this.db, token) : null;
+    const strategy = findStrategyByDocument(this.db, documentId);
+    const userId = signedIn?.user.id ?? null;
+    const access = strategy ? strategyAccess(this.db, strategy, userId) : 'none';
+    // A document the person may not read is answered as if it did not exist, like the API does.
+    if (!strategy || access === 'none') return refuseUpgrade(socket, signedIn ? 404 : 401);
+
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.accept(ws, strategy, access, {
+        userId,
+        sessionId: signedIn?.session.id ?? null,
+        displayName: signedIn?.user.displayName ?? '',
+      });
+    });
+  }
+
+  private accept(
+    ws: WebSocket,
+    strategy: StrategyRecord,
+    mode: 'read' | 'edit',
+    who: { userId: string | null; sessionId: string | null; displayName: string },
+  ): void {
+    let room: DocumentRoom;
+    try {
+      room = this.openRoom(strategy.documentId);
+    } catch (error) {
+      this.log.error({ err: error, documentId: strategy.documentId }, 'document could not be read');
+      ws.close(CLOSE_DOCUMENT_UNAVAILABLE, 'document unavailable');
+      return;
+    }
+
+    const roles = who.userId
+      ? rolesInTerritory(this.db, who.userId, strategy.territoryCode)
+      : new Set();
+    const connection = new CollaborationConnection(
+      ws,
+      room,
+      mode,
+      {
+        name: who.displayName,
+        color: caretColor(who.userId),
+        role: presenceRole(roles as Set<never>),
+      },
+      { userId: who.userId, sessionId: who.sessionId },
+      this,
+      this.limits,
+      this.log,
+    );
+    room.connections.add(connection);
+    clearTimeout(room.unloadTimer);
+    const openedAt = Date.now();
+    this.log.info({ user: who.userId, document: room.documentId, mode }, 'socket open');
+
+    ws.on('message', (data: Buffer, isBinary) => connection.handleMessage(data, isBinary));
+    ws.on('error', (error) =>
+      this.log.warn({ err: error, document: room.documentId }, 'socket error'),
+    );
+    ws.on('close', (code) => {
+      connection.closed = true;
+      room.leave(connection);
+      this.log.info(
+        { user: who.userId, document: room.documentId, code, openMs: Date.now() - openedAt },
+        'socket close',
+      );
+      if (room.connections.size === 0) this.scheduleUnload(room);
+    });
+
+    connection.send(encodeSyncStep1(room.ydoc));
+    const presence = room.awarenessSnapshot();
+    if (presence) connection.send(presence);
+    connection.send(encodeAccess(mode));
+  }
+
+  private openRoom(documentId: string): DocumentRoom {
+    const existing = this.rooms.get(documentId);
+    if (existing) return existing;
+    const room = new DocumentRoom(documentId, readStoredDocument(this.db, documentId));
+    this.rooms.set(documentId, room);
+    this.log.info({ document: documentId, logRows: room.logRows }, 'document loaded');
+    return room;
+  }
+
+  enqueueUpdate(room: DocumentRoom, connection: CollaborationConnection, update: Uint8Array): void {
+    room.queue.push({ update, connection });
+    connection.queuedUpdates += 1;
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Applies, commits and then broadcasts every queued edit of every document. */
+  flush(): void {
+    this.flushScheduled = false;
+    const batches: { room: DocumentRoom; accepted: QueuedUpdate[]; damaged: boolean }[] = [];
+    for (const room of this.rooms.values()) {
+      if (room.queue.length === 0) continue;
+      const queue = room.queue;
+      room.queue = [];
+      batches.push({ room, ...this.applyQueue(room, queue) });
+    }
+    if (batches.length === 0) return;
+
+    const pending: PendingAppend[] = batches.flatMap(({ room, accepted }) =>
+      accepted.map(({ update }) => ({ documentId: room.documentId, update })),
+    );
+    const startedAt = performance.now();
+    try {
+      appendUpdates(this.db, pending);
+    } catch (error) {
+      this.recoverFromFailedCommit(
+        batches.map((batch) => batch.room),
+        error,
+      );
+      return;
+    }
+    this.recordCommit(pending.length, performance.now() - startedAt);
+
+    for (const { room, accepted, damaged } of batches) {
+      if (damaged) room.reload(readStoredDocument(this.db, room.documentId));
+      for (const { update, connection } of accepted)
+        room.broadcast(encodeUpdate(update), connection);
+      for (const { connection } of accepted) connection.acknowledgeStored();
+      room.logRows += accepted.length;
+      if (room.logRows >= this.compactAfterRows) this.scheduleCompaction(room);
+    }
+  }
+
+  private applyQueue(room: DocumentRoom, queue: QueuedUpdate[]) {
+    const accepted: QueuedUpdate[] = [];
+    let damaged = false;
+    for (const entry of queue) {
+      try {
+        Y.applyUpdate(room.ydoc, entry.update, entry.connection);
+        accepted.push(entry);
+      } catch (error) {
+        // The update decoded but could not be integrated; the Y.Doc may hold part of it, so the
+        // room is rebuilt from the store after this commit.
+        damaged = true;
+        this.log.warn({ err: error, document: room.documentId }, 'update could not be applied');
+        entry.connection.close(CLOSE_MALFORMED_MESSAGE, 'update could not be applied');
+      }
+    }
+    return { accepted, damaged };
+  }
+
+  /**
+   * Nothing was stored, so nothing may be broadcast, and the rooms' documents now hold edits the
+   * database lacks. Their sockets are closed with a transient code: the clients keep their edits
+   * and send them again when they reconnect to a freshly loaded room.
+   */
+  private recoverFromFailedCommit(rooms: DocumentRoom[], error: unknown): void {
+    this.log.error({ err: error }, 'commit failed; affected documents are reloaded');
+    for (const room of rooms) {
+      for (const connection of room.connections) {
+        connection.close(CLOSE_DOCUMENT_UNAVAILABLE, 'could not store the edit');
+      }
+      this.rooms.delete(room.documentId);
+      room.destroy();
+    }
+  }
+
+  private recordCommit(updates: number, durationMs: number): void {
+    const stats = this.commitStats;
+    stats.commits += 1;
+    stats.updates += updates;
+    stats.totalMs += durationMs;
+    stats.maxMs = Math.max(stats.maxMs, durationMs);
+  }
+
+  private scheduleCompaction(room: DocumentRoom): void {
+    room.logRows = 0;
+    setImmediate(() => this.compact(room.documentId));
+  }
+
+  private compact(documentId: string): void {
+    try {
+      const { foldedRows } = compactDocument(this.db, documentId);
+      if (foldedRows > 0) this.log.info({ document: documentId, foldedRows }, 'document compacted');
+    } catch (error) {
+      this.log.error({ err: error, document: documentId }, 'compaction failed; the log is kept');
+    }
+  }
+
+  private scheduleUnload(room: DocumentRoom): void {
+    clearTimeout(room.unloadTimer);
+    room.unloadTimer = setTimeout(() => {
+      if (room.connections.size > 0 || room.queue.length > 0) return;
+      this.rooms.delete(room.documentId);
+      room.destroy();
+      this.compact(room.documentId);
+      this.log.info({ document: room.documentId }, 'document unloaded');
+    }, this.unloadDelayMs);
+    room.unloadTimer.unref();
+  }
+
+  /** A fresh copy of a document's current state; the caller destroys it. */
+  readDocument(documentId: string): Y.Doc {
+    const room = this.rooms.get(documentId);
+    if (!room) return documentFromStore(readStoredDocument(this.db, documentId));
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.ydoc));
+    return copy;
+  }
+
+  /** Stores the first state of a new document. */
+  createDocument(documentId: string, initialUpdate: Uint8Array): void {
+    appendUpdates(this.db, [{ documentId, update: initialUpdate }]);
+  }
+
+  private *connections(filter: (connection: CollaborationConnection) => boolean) {
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) if (filter(connection)) yield connection;
+    }
+  }
+
+  /** Re-resolves the rights of open sockets after a role or phase change. */
+  refreshAccess(filter: { userId?: string; documentId?: string }): void {
+    const matching = [
+      ...this.connections(
+        (connection) =>
+          (filter.userId === undefined || connection.session.userId === filter.userId) &&
+          (filter.documentId === undefined || connection.room.documentId === filter.documentId),
+      ),
+    ];
+    for (const connection of matching) {
+      const strategy = findStrategyByDocument(this.db, connection.room.documentId);
+      const access = strategy
+        ? strategyAccess(this.db, strategy, connection.session.userId)
+        : 'none';
+      if (access === 'none') connection.close(CLOSE_ACCESS_REVOKED, 'access revoked');
+      else connection.setMode(access);
+    }
+  }
+
+  closeSessionSockets(sessionId: string): void {
+    for (const connection of this.connections((c) => c.session.sessionId === sessionId)) {
+      connection.close(CLOSE_NOT_SIGNED_IN, 'signed out');
+    }
+  }
+
+  closeUserSockets(userId: string): void {
+    for (const connection of this.connections((c) => c.session.userId === userId)) {
+      connection.close(CLOSE_ACCESS_REVOKED, 'account changed');
+    }
+  }
+
+  /** Stores what is queued, then closes every socket with a code that tells clients to retry. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    this.flush();
+    for (const connection of this.connections(() => true)) {
+      connection.close(CLOSE_SERVER_SHUTTING_DOWN, 'server restarting');
+    }
+    for (const room of this.rooms.values()) {
+      room.destroy();
+      this.compact(room.documentId);
+    }
+    this.rooms.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  503: 'Service Unavailable',
+};
+
+function refuseUpgrade(socket: Duplex, status: number): void {
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * Encoding and checking of collaboration messages. Everything here either returns a well-formed
+ * value or throws; the connection turns a throw into CLOSE_MALFORMED_MESSAGE for that one socket.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import {
+  MESSAGE_ACCESS,
+  MESSAGE_AWARENESS,
+  MESSAGE_STORED,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+  type AccessMode,
+} from '../../shared/collaboration/protocol';
+
+export class MalformedMessageError extends Error {
+  override readonly name = 'MalformedMessageError';
+}
+
+export type UpdateShape = 'changes' | 'no-op';
+
+/**
+ * Parses a Yjs update completely before it may touch a live document. An empty payload is
+ * malformed (no Yjs encoder produces one); an update with no structs and no deletions is valid but
+ * carries nothing worth storing (clients send it as sync step 2 when they have nothing new).
+ */
+export function inspectUpdate(update: Uint8Array): UpdateShape {
+  if (update.length === 0) throw new MalformedMessageError('empty update');
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    throw new MalformedMessageError(`undecodable update: ${(error as Error).message}`);
+  }
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0 ? 'no-op' : 'changes';
+}
+
+export function readStateVector(bytes: Uint8Array): Uint8Array {
+  try {
+    Y.decodeStateVector(bytes);
+  } catch (error) {
+    throw new MalformedMessageError(`undecodable state vector: ${(error as Error).message}`);
+  }
+  return bytes;
+}
+
+export function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new MalformedMessageError('trailing bytes');
+}
+
+function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export const encodeSyncStep1 = (ydoc: Y.Doc) =>
+  message((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP_1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(ydoc));
+  });
+
+export const encodeSyncStep2 = (update: Uint8Array) =>
+  message((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP_2);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+
+export const encodeUpdate = (update: Uint8Array) =>
+  message((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_UPDATE);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+
+export const encodeAwareness = (awarenessUpdate: Uint8Array) =>
+  message((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  });
+
+export const encodeAccess = (mode: AccessMode) =>
+  message((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_ACCESS);
+    encoding.writeVarString(encoder, mode);
+  });
+
+export const encodeStored = (check: number) =>
+  message((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_STORED);
+    encoding.writeVarUint(encoder, check);
+  });
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/** Decodes an awareness update (y-protocols' layout) so the server can rewrite its identity. */
+export function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+      throw new MalformedMessageError('awareness state is not an object');
+    }
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+  }
+  expectEnd(decoder);
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  return message((encoder) => {
+    encoding.writeVarUint(encoder, entries.length);
+    for (const entry of entries) {
+      encoding.writeVarUint(encoder, entry.clientId);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, JSON.stringify(entry.state));
+    }
+  });
+}

@@ -3,7 +3,7 @@
  * registration and sign-out refresh it.
  */
 import { api, ApiError } from '$lib/api/client';
-import type { Me } from '$lib/api/types';
+import type { MeResponse as Me } from '$shared/api/accounts';
 
 class SessionState {
   me = $state<Me | null>(null);

@@ -35,7 +35,10 @@ export function hashToken(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
-export function createSession(db: BirgaDatabase, userId: string): { token: string; session: Session } {
+export function createSession(
+  db: BirgaDatabase,
+  userId: string,
+): { token: string; session: Session } {
   const token = newToken();
   const session: Session = {
     id: hashToken(token),
@@ -72,10 +75,7 @@ export function validateSessionToken(db: BirgaDatabase, token: string): SignedIn
   }
   if (now >= row.session.expiresAt - renewWhenLeftMs) {
     row.session.expiresAt = now + sessionLifetimeMs;
-    db.update(sessions)
-      .set({ expiresAt: row.session.expiresAt })
-      .where(eq(sessions.id, id))
-      .run();
+    db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id)).run();
   }
   return row;
 }

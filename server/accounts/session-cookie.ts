@@ -20,7 +20,7 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: n
     sameSite: 'Lax',
     path: '/',
     secure: isSecure(c),
-    maxAge: Math.max(0, Math.floor((expiresAt - Date.now()) / 1000)),
+    maxAge: Math.max(0, Math.round((expiresAt - Date.now()) / 1000)),
   });
 }
 

@@ -65,6 +65,10 @@ export function storePasswordHash(db: BirgaDatabase, userId: string, passwordHas
   db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 }
 
+export function promoteToAdmin(db: BirgaDatabase, userId: string): void {
+  db.update(users).set({ isAdmin: true }).where(eq(users.id, userId)).run();
+}
+
 export function setDisplayName(db: BirgaDatabase, userId: string, displayName: string): void {
   db.update(users).set({ displayName }).where(eq(users.id, userId)).run();
 }

@@ -30,7 +30,7 @@ import {
   setPassword,
 } from './users';
 
-const registrationsPerAddress = { attempts: 20, windowMs: 60 * 60_000 };
+const registrationsPerAddress = { attempts: 60, windowMs: 60 * 60_000 };
 
 function signIn(c: AppContext, userId: string) {
   const { token, session } = createSession(c.get('deps').db, userId);

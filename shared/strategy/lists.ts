@@ -11,7 +11,7 @@ import { orderBetween } from './order';
 
 type ListYMap = Y.Map<unknown>;
 
-function transact(ymap: Y.AbstractType<unknown>, change: () => void, origin?: unknown): void {
+function transact(ymap: Y.AbstractType<any>, change: () => void, origin?: unknown): void {
   if (ymap.doc) ymap.doc.transact(change, origin);
   else change();
 }

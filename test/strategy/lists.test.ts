@@ -12,6 +12,8 @@ function goalsDoc(titles: string[]): Y.Doc {
   return ydoc;
 }
 
+const itemOf = (list: Y.Map<unknown>, key: string) => list.get(key) as Y.Map<unknown>;
+
 const goalKeys = (ydoc: Y.Doc) => orderedItems(listMap(ydoc, 'goals')).map((entry) => entry.key);
 
 function sync(a: Y.Doc, b: Y.Doc): void {
@@ -39,7 +41,7 @@ describe('strategy lists', () => {
   it('builds a new item with every text field in place, so the editor can bind to it', () => {
     const ydoc = new Y.Doc();
     const key = addItem(listMap(ydoc, 'actions'), LIST_SPECS.actions);
-    const action = listMap(ydoc, 'actions').get(key)!;
+    const action = itemOf(listMap(ydoc, 'actions'), key);
 
     expect(action.get('title')).toBeInstanceOf(Y.Map);
     expect(action.get('lead')).toBeInstanceOf(Y.Text);
@@ -78,7 +80,7 @@ describe('strategy lists', () => {
     sync(alice, bob);
 
     moveItem(listMap(alice, 'goals'), 'G2', -1);
-    const title = (listMap(bob, 'goals').get('G2')!.get('title') as Y.Map<Y.Text>).get('en')!;
+    const title = (itemOf(listMap(bob, 'goals'), 'G2').get('title') as Y.Map<Y.Text>).get('en')!;
     title.insert(title.length, ' well');
     sync(alice, bob);
 
@@ -93,7 +95,7 @@ describe('strategy lists', () => {
     const ydoc = new Y.Doc();
     const actions = listMap(ydoc, 'actions');
     const key = addItem(actions, LIST_SPECS.actions, { key: 'A1' });
-    const action = actions.get(key)!;
+    const action = itemOf(actions, key);
 
     setField(action, LIST_SPECS.actions, 'title', 'Kompyuter kurslari', { language: 'uz-Latn' });
     setField(action, LIST_SPECS.actions, 'title', 'Computer courses', { language: 'en' });
@@ -117,7 +119,7 @@ describe('strategy lists', () => {
 
   it('works on a nested list such as a goal’s indicators', () => {
     const ydoc = goalsDoc(['Read']);
-    const indicators = listMap(ydoc, 'goals').get('G1')!.get('indicators') as Y.Map<unknown>;
+    const indicators = itemOf(listMap(ydoc, 'goals'), 'G1').get('indicators') as Y.Map<unknown>;
 
     const key = addItem(indicators, LIST_SPECS.goals.nested.indicators, {
       fields: { name: { en: 'Readers' }, unit: 'people', baseline: 10, target: 50 },

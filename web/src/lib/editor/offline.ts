@@ -1,63 +1,77 @@
 /**
- * Edits kept in the browser while offline live in IndexedDB databases named `birga:<userId>:…`
- * (one per document, written by the editor's y-indexeddb provider). Sign-out uses these two
- * functions to warn before unsent edits would be lost and to clear them afterwards, so the next
- * person on a shared computer does not inherit them.
+ * Edits kept in the browser. Each user's copy of a document lives in an IndexedDB database named
+ * `birga:<userId>:<documentId>` (written by y-indexeddb), and a small record in localStorage
+ * lists the documents whose latest local edits the server has not yet acknowledged. Sign-out
+ * warns with hasUnsentEdits and then calls clearOfflineEdits, so the next person on a shared
+ * computer inherits nothing.
  */
 
-function databasePrefix(userId: string): string {
-  return `birga:${userId}:`;
+const RECORD_PREFIX = 'birga:unsent:';
+
+export function offlineDatabaseName(userId: string, documentId: string): string {
+  return `birga:${userId}:${documentId}`;
 }
 
-async function userDatabaseNames(userId: string): Promise<string[]> {
-  if (typeof indexedDB === 'undefined' || !indexedDB.databases) return [];
-  const prefix = databasePrefix(userId);
-  const databases = await indexedDB.databases();
-  return databases.map((database) => database.name ?? '').filter((name) => name.startsWith(prefix));
+function recordKey(userId: string): string {
+  return RECORD_PREFIX + userId;
 }
 
-/** Whether any offline edit store of this user holds updates not yet acknowledged by the server. */
-export async function hasUnsentEdits(userId: string): Promise<boolean> {
-  const names = await userDatabaseNames(userId);
-  for (const name of names) {
-    if (await holdsUpdates(name)) return true;
+function readRecord(userId: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(recordKey(userId)) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((entry) => typeof entry === 'string') : [];
+  } catch {
+    return [];
   }
-  return false;
 }
 
-/** Deletes every offline edit store of this user. */
+function writeRecord(userId: string, documentIds: string[]): void {
+  if (documentIds.length === 0) localStorage.removeItem(recordKey(userId));
+  else localStorage.setItem(recordKey(userId), JSON.stringify(documentIds));
+}
+
+/** Notes that this document holds local edits the server has not acknowledged. */
+export function markUnsent(userId: string, documentId: string): void {
+  const documentIds = readRecord(userId);
+  if (!documentIds.includes(documentId)) writeRecord(userId, [...documentIds, documentId]);
+}
+
+/** Notes that the server has stored every local edit of this document. */
+export function markSent(userId: string, documentId: string): void {
+  const documentIds = readRecord(userId);
+  if (documentIds.includes(documentId)) {
+    writeRecord(
+      userId,
+      documentIds.filter((entry) => entry !== documentId),
+    );
+  }
+}
+
+export function isUnsent(userId: string, documentId: string): boolean {
+  return readRecord(userId).includes(documentId);
+}
+
+/** Whether this browser holds edits of this user that the server has not acknowledged. */
+export async function hasUnsentEdits(userId: string): Promise<boolean> {
+  return readRecord(userId).length > 0;
+}
+
+/** Deletes this user's local copies of every document, sent or not. */
 export async function clearOfflineEdits(userId: string): Promise<void> {
-  const names = await userDatabaseNames(userId);
-  await Promise.all(names.map(deleteDatabase));
+  const names = new Set(
+    readRecord(userId).map((documentId) => offlineDatabaseName(userId, documentId)),
+  );
+  if (typeof indexedDB !== 'undefined' && indexedDB.databases) {
+    const prefix = offlineDatabaseName(userId, '');
+    for (const database of await indexedDB.databases()) {
+      if (database.name?.startsWith(prefix)) names.add(database.name);
+    }
+  }
+  await Promise.all([...names].map(deleteDatabase));
+  localStorage.removeItem(recordKey(userId));
 }
 
-// y-indexeddb keeps pending updates in an object store named 'updates'; an empty or missing store
-// means nothing is waiting to be sent.
-function holdsUpdates(name: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const opening = indexedDB.open(name);
-    opening.onerror = () => resolve(false);
-    opening.onsuccess = () => {
-      const database = opening.result;
-      if (!database.objectStoreNames.contains('updates')) {
-        database.close();
-        resolve(false);
-        return;
-      }
-      const counting = database.transaction('updates', 'readonly').objectStore('updates').count();
-      counting.onsuccess = () => {
-        database.close();
-        resolve(counting.result > 0);
-      };
-      counting.onerror = () => {
-        database.close();
-        resolve(false);
-      };
-    };
-  });
-}
-
-function deleteDatabase(name: string): Promise<void> {
+export function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {
     const deleting = indexedDB.deleteDatabase(name);
     deleting.onsuccess = () => resolve();

@@ -277,8 +277,10 @@ export class CollaborationHub {
 
   private scheduleUnload(room: DocumentRoom): void {
     clearTimeout(room.unloadTimer);
+    if (this.shuttingDown || this.rooms.get(room.documentId) !== room) return;
     room.unloadTimer = setTimeout(() => {
       if (room.connections.size > 0 || room.queue.length > 0) return;
+      if (this.rooms.get(room.documentId) !== room) return;
       this.rooms.delete(room.documentId);
       room.destroy();
       this.compact(room.documentId);

@@ -125,6 +125,7 @@ export function openRawSocket(options: ClientOptions): RawSocket {
 /** The HTTP status with which the server refuses an upgrade, or 101 when it accepts. */
 export function upgradeStatus(options: ClientOptions): Promise<number> {
   const raw = openRawSocket(options);
+  raw.opened.catch(() => undefined);
   return new Promise((resolve) => {
     raw.socket.once('unexpected-response', (_request, response) => {
       resolve(response.statusCode ?? 0);

@@ -40,7 +40,8 @@ export function createApp(deps: AppDeps, pageHandler?: PageHandler): Hono<Server
       {
         method: c.req.method,
         route: c.req.routePath,
-        path: c.req.path,
+        // One-time links carry their secret in the path; only the route pattern may be logged.
+        path: c.req.routePath.includes(':token') ? c.req.routePath : c.req.path,
         status: c.res.status,
         durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
       },

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserTestsEnabled, launchBrowser, signInThroughForm } from '../support/browser';
+import { loadPageHandler } from '../support/pages';
+import { startTestServer, type TestServer } from '../support/server';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+describe.runIf(browserTestsEnabled)('accessibility and small screens in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let signedIn: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startTestServer({ pageHandler: await loadPageHandler() });
+    browser = await launchBrowser();
+    signedIn = await browser.newContext();
+    await signInThroughForm(await signedIn.newPage(), server.url, 'coordinator@navbahor.example');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(['uz-Latn', 'ru', 'en'])(
+    'finds no serious violation on the sign-in page in %s',
+    async (locale) => {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: 'birga_lang', value: locale, url: server.url }]);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/sign-in`);
+      await page.locator('#sign-in-email').waitFor();
+
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('finds no serious violation on the territories page, searched and not', async () => {
+    const page = await signedIn.newPage();
+    await page.goto(`${server.url}/territories`);
+    await page.getByRole('navigation', { name: 'Hududlar daraxti' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Hududni qidirish').fill('Navbahor');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds no serious violation on a territory page with the coordinator’s form', async () => {
+    const page = await signedIn.newPage();
+    await page.goto(`${server.url}/territories/UZ-FA-FC-NAV`);
+    await page.locator('#strategy-year').waitFor();
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    '/',
+    '/sign-in',
+    '/register',
+    '/territories',
+    '/territories/UZ-FA-FC-NAV',
+    '/territories/UZ-FA-FC-NAV/members',
+    '/account',
+  ])('needs no sideways scrolling on a 360px phone at %s', async (path) => {
+    const page = await signedIn.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${server.url}${path}`);
+    await page.locator('main h1').waitFor();
+
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+});

@@ -67,6 +67,29 @@ describe.runIf(browserTestsEnabled)('accessibility and small screens in Chromium
     await page.close();
   });
 
+  it.each(['/', '/register', '/territories/UZ-FA-FC-NAV/members', '/account'])(
+    'finds no serious violation at %s for a signed-in coordinator',
+    async (path) => {
+      const page = await signedIn.newPage();
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main h1').waitFor();
+
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('finds no serious violation on the administrators’ page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughForm(page, server.url, 'admin@birga.example');
+    await page.goto(`${server.url}/admin`);
+    await page.locator('#admin-user-filter').waitFor();
+
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it.each([
     '/',
     '/sign-in',
@@ -75,6 +98,7 @@ describe.runIf(browserTestsEnabled)('accessibility and small screens in Chromium
     '/territories/UZ-FA-FC-NAV',
     '/territories/UZ-FA-FC-NAV/members',
     '/account',
+    '/admin',
   ])('needs no sideways scrolling on a 360px phone at %s', async (path) => {
     const page = await signedIn.newPage();
     await page.setViewportSize({ width: 360, height: 740 });

@@ -83,6 +83,25 @@ describe.skipIf(!browserTestsEnabled)('co-editing a strategy in two browsers', (
       .waitFor({ timeout: 10_000 });
   }, 60_000);
 
+  test('goals added, moved and removed by one editor change for the other', async () => {
+    const goalTitles = (editor: OpenEditor) =>
+      editor.page
+        .locator('section[aria-labelledby="list-goals"] > ol > li textarea[id$="-title-uz-Latn"]')
+        .evaluateAll((fields) => fields.map((field) => (field as HTMLTextAreaElement).value));
+    const before = await goalTitles(alice);
+
+    await alice.page.getByRole('button', { name: 'Maqsad qoʻshish' }).click();
+    await alice.page.keyboard.type('Yangi maqsad');
+    await expect.poll(() => goalTitles(bob)).toEqual([...before, 'Yangi maqsad']);
+
+    await bob.page.getByRole('button', { name: /^Yuqoriga: .*Yangi maqsad/ }).click();
+    const moved = [...before.slice(0, -1), 'Yangi maqsad', before.at(-1)!];
+    await expect.poll(() => goalTitles(alice)).toEqual(moved);
+
+    await alice.page.getByRole('button', { name: /^Oʻchirish: .*Yangi maqsad/ }).click();
+    await expect.poll(() => goalTitles(bob)).toEqual(before);
+  }, 60_000);
+
   test('an edit reaches the other browser within a blink (measured)', async () => {
     const vision = richText(alice.page, 'vision');
     await vision.click();

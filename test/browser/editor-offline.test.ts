@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { strategies } from '../../server/storage/schema';

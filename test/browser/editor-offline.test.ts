@@ -146,6 +146,14 @@ describe.skipIf(!browserTestsEnabled)('editing while offline', () => {
     expect(await expert.page.locator('.people li', { hasText: expert.displayName }).count()).toBe(
       1,
     );
+
+    // Read-only controls and a phone's width must stay accessible too.
+    await expert.page.setViewportSize({ width: 390, height: 800 });
+    const results = await new AxeBuilder({ page: expert.page }).analyze();
+    const serious = results.violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    );
+    expect(serious.map((violation) => violation.id)).toEqual([]);
     await expert.context.close();
   }, 60_000);
 });

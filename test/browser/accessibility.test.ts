@@ -90,6 +90,22 @@ describe.runIf(browserTestsEnabled)('accessibility and small screens in Chromium
     await context.close();
   });
 
+  it('moves keyboard focus past the header with the skip link', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('main h1').waitFor();
+
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain(
+      'skip-link',
+    );
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => Boolean(document.activeElement?.closest('main')));
+    expect(focused).toBe(true);
+    await page.close();
+  });
+
   it.each([
     '/',
     '/sign-in',

@@ -4,7 +4,7 @@
  * indicators), each inside one transaction so that a remote peer sees one consistent change.
  */
 import * as Y from 'yjs';
-import type { ListSpec } from './format';
+import { DOCUMENT_LANGUAGES, type ListSpec } from './format';
 import { itemFromJson, multilingualValue, orderedItems, type ItemJson } from './document';
 import { newItemKey } from './keys';
 import { orderBetween } from './order';
@@ -42,10 +42,27 @@ export function addItem(list: ListYMap, spec: ListSpec, options: AddItemOptions 
 
   transact(
     list,
-    () => list.set(key, itemFromJson({ ...options.fields, key }, spec, order)),
+    () => {
+      const item = list.set(key, itemFromJson({ ...options.fields, key }, spec, order));
+      addEmptyTranslations(item, spec);
+    },
     options.origin,
   );
   return key;
+}
+
+/**
+ * Gives a new item an empty text in every language, so that two people who start a translation
+ * at the same moment type into one Y.Text instead of each creating one and losing the other's.
+ */
+function addEmptyTranslations(item: ListYMap, spec: ListSpec): void {
+  for (const [field, fieldSpec] of Object.entries(spec.fields)) {
+    const languages = item.get(field);
+    if (fieldSpec.kind !== 'multilingual' || !(languages instanceof Y.Map)) continue;
+    for (const language of DOCUMENT_LANGUAGES) {
+      if (!languages.has(language)) languages.set(language, new Y.Text());
+    }
+  }
 }
 
 /** Removes an item; false when it was not there (someone else removed it first). */

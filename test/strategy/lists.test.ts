@@ -44,6 +44,11 @@ describe('strategy lists', () => {
     const action = itemOf(listMap(ydoc, 'actions'), key);
 
     expect(action.get('title')).toBeInstanceOf(Y.Map);
+    expect([...(action.get('title') as Y.Map<Y.Text>).keys()].sort()).toEqual([
+      'en',
+      'ru',
+      'uz-Latn',
+    ]);
     expect(action.get('lead')).toBeInstanceOf(Y.Text);
     expect(action.get('order')).toEqual(expect.any(String));
   });

@@ -15,6 +15,7 @@ import {
   CLOSE_NOT_SIGNED_IN,
   CLOSE_SERVER_SHUTTING_DOWN,
 } from '../../shared/collaboration/protocol';
+import type { Role } from '../../shared/roles';
 import { SESSION_COOKIE, readCookie, validateSessionToken } from '../accounts/sessions';
 import type { BirgaConfig } from '../config';
 import { isAllowedOrigin } from '../http/origin';
@@ -29,7 +30,7 @@ import {
 import { CollaborationConnection, type ConnectionLimits } from './connection';
 import { DocumentRoom, documentFromStore, type QueuedUpdate } from './document-room';
 import { caretColor, presenceRole } from './identity';
-import { encodeAccess, encodeSyncStep1, encodeUpdate } from './messages';
+import { encodeAccess, encodeIdentity, encodeSyncStep1, encodeUpdate } from './messages';
 import {
   appendUpdates,
   compactDocument,
@@ -124,16 +125,17 @@ export class CollaborationHub {
 
     const roles = who.userId
       ? rolesInTerritory(this.db, who.userId, strategy.territoryCode)
-      : new Set();
+      : new Set<Role>();
+    const identity = {
+      name: who.displayName,
+      color: this.colorFor(room, who.userId),
+      role: presenceRole(roles),
+    };
     const connection = new CollaborationConnection(
       ws,
       room,
       mode,
-      {
-        name: who.displayName,
-        color: caretColor(who.userId),
-        role: presenceRole(roles as Set<never>),
-      },
+      identity,
       { userId: who.userId, sessionId: who.sessionId },
       this,
       this.limits,
@@ -162,6 +164,17 @@ export class CollaborationHub {
     const presence = room.awarenessSnapshot();
     if (presence) connection.send(presence);
     connection.send(encodeAccess(mode));
+    connection.send(encodeIdentity(identity));
+  }
+
+  /** One person keeps one colour across their tabs; different people get different ones. */
+  private colorFor(room: DocumentRoom, userId: string | null): string {
+    const taken = new Set<string>();
+    for (const other of room.connections) {
+      if (userId && other.session.userId === userId) return other.identity.color;
+      taken.add(other.identity.color);
+    }
+    return caretColor(userId, taken);
   }
 
   private openRoom(documentId: string): DocumentRoom {
@@ -344,6 +357,7 @@ export class CollaborationHub {
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
     this.flush();
+    this.log.info({ ...this.commitStats }, 'commit statistics');
     for (const connection of this.connections(() => true)) {
       connection.close(CLOSE_SERVER_SHUTTING_DOWN, 'server restarting');
     }

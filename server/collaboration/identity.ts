@@ -22,10 +22,21 @@ const CARET_COLORS = [
   '#a3341c',
 ];
 
-export function caretColor(userId: string | null): string {
-  if (!userId) return '#555555';
+const GUEST_COLOR = '#555555';
+
+/**
+ * A caret colour for a person joining a document: the colour their id hashes to, unless someone
+ * else present already shows it, then the next free one, so two people side by side never look
+ * alike while the palette lasts.
+ */
+export function caretColor(userId: string | null, takenByOthers: ReadonlySet<string>): string {
+  if (!userId) return GUEST_COLOR;
   let hash = 0;
   for (const character of userId) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
+  for (let step = 0; step < CARET_COLORS.length; step += 1) {
+    const color = CARET_COLORS[(hash + step) % CARET_COLORS.length]!;
+    if (!takenByOthers.has(color)) return color;
+  }
   return CARET_COLORS[hash % CARET_COLORS.length]!;
 }
 

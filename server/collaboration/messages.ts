@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import {
   MESSAGE_ACCESS,
   MESSAGE_AWARENESS,
+  MESSAGE_IDENTITY,
   MESSAGE_STORED,
   MESSAGE_SYNC,
   SYNC_STEP_1,
@@ -88,6 +89,12 @@ export const encodeAccess = (mode: AccessMode) =>
   message((encoder) => {
     encoding.writeVarUint(encoder, MESSAGE_ACCESS);
     encoding.writeVarString(encoder, mode);
+  });
+
+export const encodeIdentity = (identity: object) =>
+  message((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE_IDENTITY);
+    encoding.writeVarString(encoder, JSON.stringify(identity));
   });
 
 export const encodeStored = (check: number) =>

@@ -141,9 +141,14 @@ export function readStrategyJson(ydoc: Y.Doc): StrategyJson {
   };
 }
 
-/** A multilingual field as Yjs holds it: one Y.Text per language that has text. */
+/**
+ * A multilingual field as Yjs holds it: one Y.Text per language, created empty for the languages
+ * nobody has written yet. Were the Y.Text created on the first keystroke instead, two translators
+ * starting at once would each create one, and one of them would lose their text.
+ */
 export function multilingualValue(languages: Multilingual | undefined): Y.Map<Y.Text> {
   const ymap = new Y.Map<Y.Text>();
+  for (const language of DOCUMENT_LANGUAGES) ymap.set(language, new Y.Text(''));
   for (const [language, text] of Object.entries(languages ?? {})) {
     if (typeof text === 'string') ymap.set(language, new Y.Text(text));
   }

@@ -19,25 +19,16 @@ export interface Peer extends PeerUser {
 
 const colorPattern = /^#[0-9a-fA-F]{6}$/;
 
-/**
- * One's own colour, picked the way the server picks it for the others (server/collaboration/
- * identity.ts), so a person looks the same on their own screen; white text reads on each.
- */
-const OWN_COLORS = [
-  '#b4235a',
-  '#1d6fb8',
-  '#2f7d32',
-  '#8e44ad',
-  '#b35900',
-  '#00796b',
-  '#5d4bb5',
-  '#a3341c',
-];
-
-export function ownColor(userId: string): string {
-  let hash = 0;
-  for (const character of userId) hash = (hash * 31 + character.charCodeAt(0)) >>> 0;
-  return OWN_COLORS[hash % OWN_COLORS.length]!;
+/** The identity in a MESSAGE_IDENTITY, or null when it is not one. */
+export function readPeerUser(json: string): PeerUser | null {
+  try {
+    const value = JSON.parse(json) as Partial<PeerUser>;
+    if (typeof value.name !== 'string' || typeof value.color !== 'string') return null;
+    if (!colorPattern.test(value.color)) return null;
+    return { name: value.name, color: value.color, role: value.role };
+  } catch {
+    return null;
+  }
 }
 
 export function readPeers(awareness: Awareness, ownClientId: number): Peer[] {

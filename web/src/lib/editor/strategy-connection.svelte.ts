@@ -11,6 +11,7 @@ import * as decoding from 'lib0/decoding';
 import {
   CLOSE_RATE_LIMITED,
   MESSAGE_ACCESS,
+  MESSAGE_IDENTITY,
   MESSAGE_SAVE_CHECK,
   MESSAGE_STORED,
   MESSAGE_SYNC,
@@ -19,7 +20,7 @@ import {
 } from '$shared/collaboration/protocol';
 import { SaveTracker } from './save-tracker';
 import { isUnsent, markSent, markUnsent, offlineDatabaseName } from './offline';
-import { readPeers, type Peer, type PeerUser } from './peers';
+import { readPeers, readPeerUser, type Peer, type PeerUser } from './peers';
 
 export type SaveStatus = 'connecting' | 'offline' | 'saving' | 'saved';
 type SocketState = 'connecting' | 'open' | 'offline';
@@ -51,6 +52,8 @@ export class StrategyConnection {
   pending = $state(false);
   closeCode = $state<number | null>(null);
   peers = $state<Peer[]>([]);
+  /** How the others see this user; the server's MESSAGE_IDENTITY replaces the first guess. */
+  user = $state<PeerUser>({ name: '', color: '#444444' });
 
   status: SaveStatus = $derived.by(() => {
     if (this.socket === 'offline' || this.closeCode !== null) return 'offline';
@@ -87,6 +90,7 @@ export class StrategyConnection {
     this.pending = this.tracker.pending;
 
     this.listen();
+    this.user = options.user;
     this.provider.awareness.setLocalStateField('user', options.user);
     void Promise.race([
       this.persistence.whenSynced,
@@ -136,6 +140,12 @@ export class StrategyConnection {
       this.access = access === 'edit' ? 'edit' : 'read';
       if (this.access === 'edit') setTimeout(() => this.tracker.flush(), 0);
     };
+    provider.messageHandlers[MESSAGE_IDENTITY] = (_encoder, decoder) => {
+      const identity = readPeerUser(decoding.readVarString(decoder));
+      if (!identity) return;
+      this.user = identity;
+      provider.awareness.setLocalStateField('user', identity);
+    };
     provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
       this.tracker.stored(decoding.readVarUint(decoder));
     };
@@ -165,10 +175,6 @@ export class StrategyConnection {
     encoding.writeVarUint(encoder, checkNumber);
     ws.send(encoding.toUint8Array(encoder));
     return true;
-  }
-
-  get user(): PeerUser {
-    return this.options.user;
   }
 
   /** Shows the others which list field this user is typing in (null when none). */

@@ -12,6 +12,8 @@ import { accountRoutes } from './accounts/routes';
 import { adminRoutes } from './accounts/admin-routes';
 import { territoryRoutes } from './territories/routes';
 import { strategyRoutes } from './strategies/routes';
+import { transitionRoutes } from './strategies/transitions';
+import { consultationApi } from './consultation/routes';
 import { openApiRoutes } from './http/openapi';
 import { DomainError } from './errors';
 import type { AppDeps, AppEnv } from './http/context';
@@ -67,6 +69,8 @@ export function createApp(deps: AppDeps, pageHandler?: PageHandler): Hono<Server
   app.route('/api', adminRoutes);
   app.route('/api', territoryRoutes);
   app.route('/api', strategyRoutes);
+  app.route('/api', transitionRoutes);
+  app.route('/api', consultationApi);
   app.route('/api', openApiRoutes);
 
   app.all('/api/*', (c) =>

@@ -74,6 +74,12 @@ export const TERRITORY_ACTIONS = {
   listMembers: ['coordinator'],
   removeMembers: ['coordinator'],
   issuePasswordReset: ['coordinator'],
+  /** Open, change and close a consultation; resident codes, added skills and paper votes. */
+  manageConsultation: ['coordinator'],
+  /** Hide and restore comments, and read the flagged ones. */
+  moderateComments: ['coordinator'],
+  /** Send a strategy back to draft from review, consultation or approval, with a reason. */
+  returnToDraft: ['coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type TerritoryAction = keyof typeof TERRITORY_ACTIONS;

@@ -3,7 +3,7 @@
  * hiding keeps it so that a coordinator can restore the comment, but no public answer, export or
  * search ever reads a hidden body (see comment-views.ts).
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { BirgaDatabase } from '../storage/database';
 import { newId } from '../storage/ids';
 import { comments, users } from '../storage/schema';
@@ -51,14 +51,14 @@ export function findComment(db: Reader, id: string): CommentRecord | undefined {
     .get();
 }
 
-/** A strategy's comments in the order they were written. */
+/** A strategy's comments in the order they were written (rowid breaks ties within a millisecond). */
 export function strategyComments(db: Reader, strategyId: string): CommentRecord[] {
   return db
     .select(columns)
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.strategyId, strategyId))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .orderBy(asc(comments.createdAt), sql`comments.rowid`)
     .all();
 }
 

@@ -56,7 +56,12 @@ describe('casting votes', () => {
     }
     expect(storedVotes(me)).toBe(3);
     const mine = await resident.get(`/api/strategies/${strategyId}/votes/mine`);
-    expect(mine.body).toMatchObject({ votesPerResident: 3, spent: 3, remaining: 0, resident: true });
+    expect(mine.body).toMatchObject({
+      votesPerResident: 3,
+      spent: 3,
+      remaining: 0,
+      resident: true,
+    });
   });
 
   it('refuses an unverified account and a signed-out visitor', async () => {
@@ -68,7 +73,9 @@ describe('casting votes', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('not_resident');
     const anonymous = new TestAgent(server.url);
-    expect((await anonymous.post(`/api/strategies/${strategyId}/votes`, { skillKey: 'S1' })).status).toBe(401);
+    expect(
+      (await anonymous.post(`/api/strategies/${strategyId}/votes`, { skillKey: 'S1' })).status,
+    ).toBe(401);
   });
 });
 
@@ -126,7 +133,9 @@ describe('taking votes back and the budget', () => {
     const strategyId = buildStrategy(server);
     await openConsultation(coordinator, strategyId, clock);
     const resident = await buildResident(server);
-    const response = await resident.post(`/api/strategies/${strategyId}/votes`, { skillKey: 'S99' });
+    const response = await resident.post(`/api/strategies/${strategyId}/votes`, {
+      skillKey: 'S99',
+    });
     expect(response.status).toBe(404);
     expect(response.body.error).toMatchObject({ code: 'skill_not_found', field: 'skillKey' });
   });
@@ -175,7 +184,9 @@ describe('secret votes and results', () => {
     const early = await first.get(`/api/strategies/${strategyId}/results`);
     expect(early.status).toBe(403);
     expect(early.body.error.code).toBe('results_not_public');
-    expect((await new TestAgent(server.url).get(`/api/strategies/${strategyId}/results`)).status).toBe(403);
+    expect(
+      (await new TestAgent(server.url).get(`/api/strategies/${strategyId}/results`)).status,
+    ).toBe(403);
     const forCoordinator = await coordinator.get(`/api/strategies/${strategyId}/results`);
     expect(forCoordinator.status).toBe(200);
     expect(forCoordinator.body.final).toBe(false);
@@ -205,7 +216,9 @@ describe('secret votes and results', () => {
     expect(results.body.skills[0].key).toBe('S4');
     expect(results.body.skills).toHaveLength(10);
 
-    const csv = await new TestAgent(server.url).get(`/api/strategies/${strategyId}/results?format=csv`);
+    const csv = await new TestAgent(server.url).get(
+      `/api/strategies/${strategyId}/results?format=csv`,
+    );
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     // fetch's text() drops the byte-order mark; the bytes are checked in text.test.ts.
     expect(csv.text.startsWith('skill_key,source,category,title_uz-Latn,title_ru,title_en,')).toBe(

@@ -3,7 +3,7 @@
  * (its replies stay under a placeholder) and can restore it. Every hide and restore goes to a
  * public log that gives the reason and never the text.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { FlaggedComment, ModerationLog } from '../../shared/api/comments';
 import type { BirgaDatabase } from '../storage/database';
 import { newId } from '../storage/ids';
@@ -80,7 +80,7 @@ export function moderationLog(db: BirgaDatabase, strategyId: string): Moderation
     .select()
     .from(moderationEvents)
     .where(eq(moderationEvents.strategyId, strategyId))
-    .orderBy(desc(moderationEvents.at), desc(moderationEvents.id))
+    .orderBy(desc(moderationEvents.at), sql`moderation_events.rowid desc`)
     .all();
   return {
     hiddenNow: hidden.length,

@@ -2,7 +2,7 @@
  * Votes cast on paper at a mahalla meeting, entered by a coordinator as one tally per skill. They
  * are counted and shown apart from the residents' own votes and spend nobody's budget.
  */
-import { and, asc, eq, sum } from 'drizzle-orm';
+import { and, asc, eq, sql, sum } from 'drizzle-orm';
 import type { PaperVote } from '../../shared/api/consultation';
 import type { BirgaDatabase } from '../storage/database';
 import { newId } from '../storage/ids';
@@ -38,7 +38,7 @@ export function listPaperVotes(db: Reader, consultationId: string): PaperVote[] 
     .select()
     .from(paperVotes)
     .where(eq(paperVotes.consultationId, consultationId))
-    .orderBy(asc(paperVotes.recordedAt), asc(paperVotes.id))
+    .orderBy(asc(paperVotes.recordedAt), sql`paper_votes.rowid`)
     .all()
     .map(paperVoteJson);
 }

@@ -3,7 +3,7 @@
  * followed by the skills the coordinator added for the consultation (keys CS1, CS2, … so they can
  * never be confused with the draft's S-keys). Titles are kept exactly as typed.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Skill } from '../../shared/api/consultation';
 import { matchesSearch } from '../../shared/search/uzbek';
 import { readList } from '../../shared/strategy/document';
@@ -79,7 +79,7 @@ export function addedSkills(db: Reader, consultationId: string): Skill[] {
     .select()
     .from(consultationSkills)
     .where(eq(consultationSkills.consultationId, consultationId))
-    .orderBy(asc(consultationSkills.createdAt), asc(consultationSkills.skillKey))
+    .orderBy(sql`consultation_skills.rowid`)
     .all()
     .map((row) => ({
       key: row.skillKey,

@@ -15,7 +15,8 @@ const errorMeaning: Record<number, string> = {
   401: 'Not signed in, or wrong credentials',
   403: 'Signed in but not allowed, or a foreign Origin on an unsafe request',
   404: 'Not found, or not visible to the caller',
-  409: 'Conflicts with what exists',
+  409: 'Conflicts with what exists, or the consultation is not open (error.code says which)',
+  410: 'Expired',
   429: 'Too many attempts; see Retry-After',
 };
 
@@ -46,12 +47,21 @@ function describe(operation: ApiOperation) {
       schema: { type: 'string' },
     } as never);
   }
+  for (const [name, schema] of Object.entries(operation.query ?? {})) {
+    parameters.push({ name, in: 'query', required: false, schema: jsonSchema(schema, 'input') });
+  }
   const responses: Record<string, unknown> = {};
   const success = operation.response ?? { status: 200 };
+  const csv = success.csv ? { 'text/csv': { schema: { type: 'string' } } } : {};
   responses[String(success.status)] = {
     description: success.description ?? 'Success',
     ...(success.schema
-      ? { content: { 'application/json': { schema: jsonSchema(success.schema, 'output') } } }
+      ? {
+          content: {
+            'application/json': { schema: jsonSchema(success.schema, 'output') },
+            ...csv,
+          },
+        }
       : {}),
   };
   for (const status of operation.errors ?? []) {

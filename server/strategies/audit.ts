@@ -3,7 +3,7 @@
  * when, what and why. Rows are written in the same transaction as the change they record, so the
  * log never misses or invents a change. Later phases (review, approval, publication) use it too.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { BirgaDatabase } from '../storage/database';
 import { newId } from '../storage/ids';
 import { strategyEvents, users } from '../storage/schema';
@@ -62,31 +62,34 @@ export interface AuditEntry {
 
 /** The log of one strategy, oldest first. */
 export function strategyAudit(db: BirgaDatabase, strategyId: string): AuditEntry[] {
-  return db
-    .select({
-      id: strategyEvents.id,
-      at: strategyEvents.at,
-      action: strategyEvents.action,
-      from: strategyEvents.fromStatus,
-      to: strategyEvents.toStatus,
-      actorId: users.id,
-      actorName: users.displayName,
-      reason: strategyEvents.reason,
-      details: strategyEvents.details,
-    })
-    .from(strategyEvents)
-    .leftJoin(users, eq(users.id, strategyEvents.actorId))
-    .where(eq(strategyEvents.strategyId, strategyId))
-    .orderBy(asc(strategyEvents.at), asc(strategyEvents.id))
-    .all()
-    .map((row) => ({
-      id: row.id,
-      at: new Date(row.at).toISOString(),
-      action: row.action,
-      from: row.from,
-      to: row.to,
-      actor: row.actorId ? { id: row.actorId, displayName: row.actorName ?? '' } : null,
-      reason: row.reason,
-      details: row.details ?? null,
-    }));
+  return (
+    db
+      .select({
+        id: strategyEvents.id,
+        at: strategyEvents.at,
+        action: strategyEvents.action,
+        from: strategyEvents.fromStatus,
+        to: strategyEvents.toStatus,
+        actorId: users.id,
+        actorName: users.displayName,
+        reason: strategyEvents.reason,
+        details: strategyEvents.details,
+      })
+      .from(strategyEvents)
+      .leftJoin(users, eq(users.id, strategyEvents.actorId))
+      .where(eq(strategyEvents.strategyId, strategyId))
+      // rowid keeps the order of writing when two entries share a millisecond.
+      .orderBy(asc(strategyEvents.at), sql`strategy_events.rowid`)
+      .all()
+      .map((row) => ({
+        id: row.id,
+        at: new Date(row.at).toISOString(),
+        action: row.action,
+        from: row.from,
+        to: row.to,
+        actor: row.actorId ? { id: row.actorId, displayName: row.actorName ?? '' } : null,
+        reason: row.reason,
+        details: row.details ?? null,
+      }))
+  );
 }

@@ -8,9 +8,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { transitionBody } from '../../shared/api/consultation';
 import { idParams } from '../../shared/api/params';
-import { STRATEGY_PHASES, type StrategyPhase, type TerritoryAction } from '../../shared/roles';
+import type { StrategyPhase, TerritoryAction } from '../../shared/roles';
 import { consultationNow } from '../consultation/clock';
 import { readableStrategy, requireStrategyAction } from '../consultation/access';
 import { consultationStillOpen, phaseNotAllowed } from '../consultation/errors';
@@ -23,14 +23,6 @@ import { strategies } from '../storage/schema';
 import { findStrategyById, strategyAccess, type StrategyRecord } from './access';
 import { recordStrategyEvent, strategyAudit, type StrategyEventAction } from './audit';
 import { strategyJson } from './store';
-
-export const transitionBody = z.object({
-  to: z.enum(STRATEGY_PHASES),
-  reason: z
-    .string()
-    .max(2_000)
-    .refine((reason) => reason.trim() !== '', 'Say why.'),
-});
 
 interface Transition {
   from: readonly StrategyPhase[];

@@ -153,6 +153,26 @@ export const resultsSchema = z.object({
 
 export const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
 
+/** POST /strategies/:id/transitions: today only {to: "draft"} with a reason. */
+export const transitionBody = z.object({
+  to: z.enum(STRATEGY_PHASES),
+  reason: z
+    .string()
+    .max(2_000)
+    .refine((reason) => reason.trim() !== '', 'Say why.'),
+});
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  from: z.string(),
+  to: z.string(),
+  actor: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+  reason: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).nullable(),
+});
+
 export type ConsultationBody = z.input<typeof consultationBody>;
 export type Consultation = z.infer<typeof consultationSchema>;
 export type Skill = z.infer<typeof skillSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import * as accounts from './accounts';
+import { CONSULTATION_OPERATIONS } from './consultation-operations';
 import * as members from './members';
 import * as strategies from './strategies';
 import * as territories from './territories';
@@ -16,7 +17,10 @@ export interface ApiOperation {
   /** Who may call it; "public" needs no session. */
   access: string;
   body?: z.ZodType;
-  response?: { status: number; schema?: z.ZodType; description?: string };
+  /** Query parameters, by name; all optional. */
+  query?: Record<string, z.ZodType>;
+  /** csv: the operation also answers text/csv (with ?format=csv). */
+  response?: { status: number; schema?: z.ZodType; description?: string; csv?: boolean };
   errors?: number[];
 }
 
@@ -279,4 +283,5 @@ export const API_OPERATIONS: ApiOperation[] = [
     response: { status: 200, schema: territories.territorySchema },
     errors: [400, 401, 403, 404],
   },
+  ...CONSULTATION_OPERATIONS,
 ];

@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestAgent } from '../support/agent';
 import { buildUser, sameSession, signedIn } from './builders';
+import { grantMembership } from '../../server/accounts/users';
+import { createTerritory } from '../../server/territories/store';
+import { buildStrategy } from '../consultation/builders';
 
 const NAV = 'UZ-FA-FC-NAV';
 
@@ -47,6 +50,44 @@ let admin: TestAgent;
 let strategyId: string;
 let resident1Id: string;
 
+// Territories below Navbahor for the consultation rows, and what those rows act on.
+const K1 = 'UZ-FA-FC-NAV-K1';
+const K2 = 'UZ-FA-FC-NAV-K2';
+let openId: string;
+let draftId: string;
+let k2Id: string;
+let addedSkillKey: string;
+let sharedCommentId: string;
+let hiddenCommentId: string;
+const paperTally = { skillKey: 'S2', count: 4, meeting: 'Mahalla yigʻini' };
+
+const consultationWindow = () => ({
+  opensAt: new Date(Date.now() - 60_000).toISOString(),
+  closesAt: new Date(Date.now() + 30 * 24 * 3_600_000).toISOString(),
+});
+
+async function openStrategy(): Promise<string> {
+  const id = buildStrategy(server, { territoryCode: K1 });
+  await coordinator.put(`/api/strategies/${id}/consultation`, consultationWindow());
+  return id;
+}
+
+async function addSkill(): Promise<string> {
+  const response = await coordinator.post(`/api/strategies/${openId}/consultation/skills`, {
+    category: 'professional',
+    title: { 'uz-Latn': 'Payvandlash' },
+  });
+  return response.body.key;
+}
+
+async function coordinatorComment(): Promise<string> {
+  const response = await coordinator.post(`/api/strategies/${openId}/comments`, {
+    target: 'vision',
+    body: 'Muvofiqlashtiruvchi fikri',
+  });
+  return response.body.id;
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   for (const actor of ACTORS) {
@@ -60,6 +101,23 @@ beforeAll(async () => {
   strategyId = (await coordinator.get(`/api/territories/${NAV}/strategies/2027`)).body.id;
   const users = (await admin.get('/api/admin/users')).body as { id: string; email: string }[];
   resident1Id = users.find((user) => user.email === 'resident1@navbahor.example')!.id;
+
+  for (const code of [K1, K2]) {
+    createTerritory(server.deps.db, {
+      code,
+      kind: 'organization',
+      parentCode: NAV,
+      names: { 'uz-Latn': code },
+    });
+  }
+  grantMembership(server.deps.db, { userId: resident1Id, territoryCode: K1, role: 'resident' });
+  openId = await openStrategy();
+  draftId = buildStrategy(server, { territoryCode: K1 });
+  k2Id = buildStrategy(server, { territoryCode: K2 });
+  addedSkillKey = await addSkill();
+  sharedCommentId = await coordinatorComment();
+  hiddenCommentId = await coordinatorComment();
+  await coordinator.post(`/api/comments/${hiddenCommentId}/hide`, { reason: 'Spam' });
 });
 
 afterAll(async () => {
@@ -284,6 +342,230 @@ const rows: Row[] = [
       body: { names: { 'uz-Latn': 'Yangiqishloq' } },
     }),
     statuses: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  },
+  // The consultation's endpoints. Their strategies sit in territories below Navbahor, where the
+  // coordinator, editors, expert and authority keep their inherited roles but nobody is a
+  // resident except resident1 in K1, so no other row's invitations change these answers.
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/consultation',
+    prepare: () => ({ path: `/api/strategies/${openId}/consultation` }),
+    statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'PUT',
+    route: '/api/strategies/:id/consultation',
+    prepare: (index) => ({
+      path: `/api/strategies/${index === 1 ? buildStrategy(server, { territoryCode: K1 }) : draftId}/consultation`,
+      body: consultationWindow(),
+    }),
+    statuses: [401, 201, 403, 403, 403, 404, 404, 404, 404, 404, 403, 404],
+  },
+  {
+    method: 'POST',
+    route: '/api/strategies/:id/consultation/close',
+    prepare: async (index) => ({
+      path: `/api/strategies/${index === 1 ? await openStrategy() : openId}/consultation/close`,
+    }),
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/consultation/skills',
+    prepare: () => ({ path: `/api/strategies/${openId}/consultation/skills?q=tikuv` }),
+    statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'POST',
+    route: '/api/strategies/:id/consultation/skills',
+    prepare: () => ({
+      path: `/api/strategies/${openId}/consultation/skills`,
+      body: { category: 'soft', title: { 'uz-Latn': 'Yangi koʻnikma' } },
+    }),
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/strategies/:id/consultation/skills/:skillKey',
+    prepare: (index) => ({
+      path: `/api/strategies/${openId}/consultation/skills/${addedSkillKey}`,
+      body: { title: { 'uz-Latn': `Koʻnikma ${index}` } },
+    }),
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/strategies/:id/consultation/skills/:skillKey',
+    prepare: async (index) => ({
+      path: `/api/strategies/${openId}/consultation/skills/${index === 1 ? await addSkill() : addedSkillKey}`,
+    }),
+    statuses: [401, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'POST',
+    route: '/api/strategies/:id/transitions',
+    prepare: async (index) => {
+      const id = index === 1 ? await openStrategy() : openId;
+      if (index === 1) await coordinator.post(`/api/strategies/${id}/consultation/close`);
+      return { path: `/api/strategies/${id}/transitions`, body: { to: 'draft', reason: 'Qayta' } };
+    },
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/audit',
+    prepare: () => ({ path: `/api/strategies/${openId}/audit` }),
+    statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'POST',
+    route: '/api/strategies/:id/resident-codes',
+    prepare: () => ({ path: `/api/strategies/${openId}/resident-codes`, body: { count: 2 } }),
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/resident-codes',
+    prepare: () => ({ path: `/api/strategies/${openId}/resident-codes` }),
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/strategies/:id/resident-codes/:batchId',
+    prepare: async () => {
+      const batch = await coordinator.post(`/api/strategies/${openId}/resident-codes`, {
+        count: 1,
+      });
+      return { path: `/api/strategies/${openId}/resident-codes/${batch.body.batchId}` };
+    },
+    statuses: [401, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'POST',
+    route: '/api/territories/:code/residency',
+    prepare: async () => {
+      const batch = await coordinator.post(`/api/strategies/${k2Id}/resident-codes`, { count: 1 });
+      return { path: `/api/territories/${K2}/residency`, body: { code: batch.body.codes[0] } };
+    },
+    statuses: [401, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+  },
+  {
+    method: 'POST',
+    route: '/api/strategies/:id/votes',
+    prepare: () => ({ path: `/api/strategies/${openId}/votes`, body: { skillKey: 'S1' } }),
+    statuses: [401, 403, 403, 403, 403, 201, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/strategies/:id/votes/:skillKey',
+    prepare: async (index) => {
+      if (index === 5)
+        await agents.get(ACTORS[5])!.post(`/api/strategies/${openId}/votes`, { skillKey: 'S3' });
+      return { path: `/api/strategies/${openId}/votes/S3` };
+    },
+    statuses: [401, 404, 404, 404, 404, 200, 404, 404, 404, 404, 404, 404],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/votes/mine',
+    prepare: () => ({ path: `/api/strategies/${openId}/votes/mine` }),
+    statuses: [401, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/results (window open)',
+    prepare: () => ({ path: `/api/strategies/${openId}/results` }),
+    statuses: [403, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/paper-votes',
+    prepare: () => ({ path: `/api/strategies/${openId}/paper-votes` }),
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'POST',
+    route: '/api/strategies/:id/paper-votes',
+    prepare: () => ({ path: `/api/strategies/${openId}/paper-votes`, body: paperTally }),
+    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/strategies/:id/paper-votes/:paperVoteId',
+    prepare: async () => {
+      const entry = await coordinator.post(`/api/strategies/${openId}/paper-votes`, paperTally);
+      return { path: `/api/strategies/${openId}/paper-votes/${entry.body.id}` };
+    },
+    statuses: [401, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/comments',
+    prepare: () => ({ path: `/api/strategies/${openId}/comments?target=goal:G1` }),
+    statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'POST',
+    route: '/api/strategies/:id/comments',
+    prepare: () => ({
+      path: `/api/strategies/${openId}/comments`,
+      body: { target: 'goal:G1', body: 'Fikrim' },
+    }),
+    statuses: [401, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/comments/:id',
+    prepare: (index) => ({
+      path: `/api/comments/${sharedCommentId}`,
+      body: { body: `Tahrir ${index}` },
+    }),
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/comments/:id',
+    prepare: async (index) => ({
+      path: `/api/comments/${index === 1 ? await coordinatorComment() : sharedCommentId}`,
+    }),
+    statuses: [401, 204, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'POST',
+    route: '/api/comments/:id/flags',
+    prepare: () => ({ path: `/api/comments/${sharedCommentId}/flags`, body: { reason: 'Spam' } }),
+    statuses: [401, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201],
+  },
+  {
+    method: 'POST',
+    route: '/api/comments/:id/hide',
+    prepare: async (index) => ({
+      path: `/api/comments/${index === 1 ? await coordinatorComment() : sharedCommentId}/hide`,
+      body: { reason: 'Spam' },
+    }),
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'POST',
+    route: '/api/comments/:id/restore',
+    prepare: async (index) => {
+      const id = index === 1 ? await coordinatorComment() : hiddenCommentId;
+      if (index === 1) await coordinator.post(`/api/comments/${id}/hide`, { reason: 'Spam' });
+      return { path: `/api/comments/${id}/restore`, body: {} };
+    },
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/moderation',
+    prepare: () => ({ path: `/api/strategies/${openId}/moderation` }),
+    statuses: [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+  },
+  {
+    method: 'GET',
+    route: '/api/strategies/:id/moderation/queue',
+    prepare: () => ({ path: `/api/strategies/${openId}/moderation/queue` }),
+    statuses: [401, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403],
   },
   // Signing out ends each actor's session, so it stays the last row.
   {

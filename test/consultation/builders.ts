@@ -40,14 +40,19 @@ export function controlClock(server: TestServer, start: number = T0): TestClock 
   };
 }
 
-/** A draft of Navbahor for a year no other test uses, holding the demo strategy's content. */
-export function buildStrategy(server: TestServer, title = 'Navbahor strategiyasi'): string {
+/** A draft (of Navbahor unless told) for a year no other test uses, with the demo's content. */
+export function buildStrategy(
+  server: TestServer,
+  options: { territoryCode?: string; title?: string } = {},
+): string {
   const year = nextYear++;
   const id = newId();
   const documentId = newId();
+  const territoryCode = options.territoryCode ?? NAV;
+  const title = options.title ?? 'Navbahor strategiyasi';
   server.deps.db
     .insert(strategies)
-    .values({ id, territoryCode: NAV, year, title, status: 'draft', documentId })
+    .values({ id, territoryCode, year, title, status: 'draft', documentId })
     .run();
   server.deps.collaboration.createDocument(
     documentId,

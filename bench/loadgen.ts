@@ -201,13 +201,10 @@ async function runStep(clients: BenchClient[], step: LoadStep, peers: number): P
   const intervalMs = 1000 / step.ratePerClient;
   const timers: NodeJS.Timeout[] = [];
   const starters = clients.map((client) =>
-    setTimeout(
-      () => {
-        client.edit(peers);
-        timers.push(setInterval(() => client.edit(peers), intervalMs));
-      },
-      Math.random() * intervalMs,
-    ),
+    setTimeout(() => {
+      client.edit(peers);
+      timers.push(setInterval(() => client.edit(peers), intervalMs));
+    }, Math.random() * intervalMs),
   );
   await sleep(step.seconds * 1000);
   for (const timer of starters) clearTimeout(timer);

@@ -22,7 +22,8 @@ interface Peer {
 
 function connect(target: RunningTarget, ydoc = new Y.Doc()): Promise<Peer> {
   const wire = new Wire(target.framing, target.documents[0]!);
-  const address = target.framing === 'hocuspocus' ? target.url : `${target.url}${wire.documentName}`;
+  const address =
+    target.framing === 'hocuspocus' ? target.url : `${target.url}${wire.documentName}`;
   const headers: Record<string, string> = {};
   if (target.origin) headers.origin = target.origin;
   if (target.cookies) headers.cookie = target.cookies[0]!;

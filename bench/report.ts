@@ -65,8 +65,10 @@ export function renderReport(results: Record<string, unknown>): string {
         Object.entries(ramp.summary).map(([name, row]) => [
           name,
           fixed(row.sustainedEditsPerSecond, 0),
-          ((row.steps as { steps?: { editsPerSecond: number; peerMs: { p99: number } }[] }[])[0]
-            ?.steps ?? [])
+          (
+            (row.steps as { steps?: { editsPerSecond: number; peerMs: { p99: number } }[] }[])[0]
+              ?.steps ?? []
+          )
             .map((step) => `${fixed(step.editsPerSecond, 0)}: ${fixed(step.peerMs.p99)}`)
             .join(', '),
         ]),

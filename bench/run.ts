@@ -170,7 +170,11 @@ function summarizeLoad(runs: Record<string, unknown[]>) {
       idleBytes: number;
       peakBytes: number;
       bytesPerConnection: number;
-      convergence: { missingEdits: number; duplicatedEdits: number; everyPeerGotEverything: boolean };
+      convergence: {
+        missingEdits: number;
+        duplicatedEdits: number;
+        everyPeerGotEverything: boolean;
+      };
       freshRead: { matches?: number } | null;
     }[];
     const first = (pick: (step: (typeof ok)[0]['steps'][0]) => number) =>
@@ -242,8 +246,7 @@ for (const key of ['small', 'medium', 'ramp'] as const) {
   const { scenario, runs } = await runLoadScenario(LOAD_SCENARIOS[key]!, workDir);
   results[key] = {
     scenario,
-    summary:
-      key === 'ramp' ? summarizeRamp(runs, scenario.stopAboveP99Ms!) : summarizeLoad(runs),
+    summary: key === 'ramp' ? summarizeRamp(runs, scenario.stopAboveP99Ms!) : summarizeLoad(runs),
     runs: key === 'ramp' ? undefined : runs,
   };
 }
@@ -256,7 +259,10 @@ results.finishedAt = new Date().toISOString();
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 const folder = path.join(benchRoot, 'results');
 fs.mkdirSync(folder, { recursive: true });
-fs.writeFileSync(path.join(folder, `${stamp}-${which.replace(/,/g, '-')}.json`), JSON.stringify(results, null, 2));
+fs.writeFileSync(
+  path.join(folder, `${stamp}-${which.replace(/,/g, '-')}.json`),
+  JSON.stringify(results, null, 2),
+);
 const report = renderReport(results);
 fs.writeFileSync(path.join(folder, `${stamp}-${which.replace(/,/g, '-')}.md`), report);
 fs.rmSync(path.join(benchRoot, 'data'), { recursive: true, force: true });

@@ -4,7 +4,6 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import type { WebSocket } from 'ws';
 import {
   CLOSE_MALFORMED_MESSAGE,
@@ -28,8 +27,6 @@ import {
   encodeAccess,
   encodeAwarenessEntries,
   encodeStored,
-  encodeSyncStep1,
-  encodeSyncStep2,
   expectEnd,
   inspectUpdate,
   readStateVector,
@@ -97,7 +94,7 @@ export class CollaborationConnection {
     this.mode = mode;
     this.send(encodeAccess(mode));
     // Asking again for what the client holds lets edits it kept while locked reach the store now.
-    if (mode === 'edit') this.send(encodeSyncStep1(this.room.ydoc));
+    if (mode === 'edit') this.send(this.room.syncStep1());
   }
 
   /** Called after a commit that stored this socket's queued edits. */
@@ -164,8 +161,7 @@ export class CollaborationConnection {
     expectEnd(decoder);
 
     if (syncType === SYNC_STEP_1) {
-      const stateVector = readStateVector(payload);
-      this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.room.ydoc, stateVector)));
+      this.room.answerSyncStep1(this, readStateVector(payload));
       return;
     }
     if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) {

@@ -1,18 +1,27 @@
 /**
- * One loaded document: its Y.Doc (holding exactly what is stored, never an edit that is not yet
- * committed), the presence of the people in it, their sockets, and the edits waiting for the next
- * commit.
+ * One loaded document: its Y.Doc, the presence of the people in it, their sockets, and the edits
+ * waiting for the next commit.
+ *
+ * Readers only ever see committed state. While a batch of this document's edits is being
+ * committed (applied to the Y.Doc but not yet on disk), requests for the document's content wait
+ * and are answered when the commit returns.
+ *
+ * A freshly loaded document is first served straight from its stored bytes: building the Y.Doc of
+ * a long history takes a while, and the first reader need not wait for it.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollaborationConnection } from './connection';
-import { encodeAwareness } from './messages';
+import { encodeAwareness, encodeSyncStep1FromVector, encodeSyncStep2 } from './messages';
 import type { StoredDocument } from './update-log';
 
 export interface QueuedUpdate {
   update: Uint8Array;
   connection: CollaborationConnection;
 }
+
+/** Fresh-client reads answered from one cached encoding before it is re-encoded. */
+const maxUpdatesOnCachedState = 200;
 
 export function documentFromStore(stored: StoredDocument): Y.Doc {
   const ydoc = new Y.Doc();
@@ -22,25 +31,38 @@ export function documentFromStore(stored: StoredDocument): Y.Doc {
   return ydoc;
 }
 
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0;
+}
+
 export class DocumentRoom {
-  ydoc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Set<CollaborationConnection>();
   /** Which socket first announced each awareness client id; nobody else may speak for it. */
   readonly awarenessOwners = new Map<number, CollaborationConnection>();
   queue: QueuedUpdate[] = [];
+  /** True while a batch applied to the Y.Doc is on its way to the disk. */
+  committing = false;
   logRows: number;
   unloadTimer: NodeJS.Timeout | undefined;
+
+  private built: Y.Doc | null = null;
+  /** The stored state, until the Y.Doc is built from it. */
+  private storedState: Uint8Array | null;
+  /** The whole committed state encoded once for clients that hold nothing yet, plus what came after. */
+  private fullState: { state: Uint8Array; since: Uint8Array[] } | null = null;
+  private deferredReads: { connection: CollaborationConnection; stateVector: Uint8Array }[] = [];
 
   constructor(
     readonly documentId: string,
     stored: StoredDocument,
   ) {
-    this.ydoc = documentFromStore(stored);
+    this.storedState =
+      stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates);
     this.logRows = stored.logRows;
 
-    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
-    // The server is not a participant: without this it would appear as an empty presence.
+    // The awareness needs a Y.Doc only for its own client id; the server sets no state of its own.
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
     this.awareness.setLocalState(null);
     this.awareness.on(
       'update',
@@ -55,15 +77,84 @@ export class DocumentRoom {
     );
   }
 
+  /** The Y.Doc, built from the stored state on first use. */
+  get ydoc(): Y.Doc {
+    if (!this.built) {
+      const ydoc = new Y.Doc();
+      if (this.storedState) Y.applyUpdate(ydoc, this.storedState);
+      this.built = ydoc;
+      this.storedState = null;
+    }
+    return this.built;
+  }
+
+  /** Builds the Y.Doc once the current turn's answers are sent, so the next edit finds it ready. */
+  prepareInBackground(): void {
+    setImmediate(() => {
+      if (this.built === null && this.storedState !== null) void this.ydoc;
+    });
+  }
+
+  syncStep1(): Uint8Array {
+    const stateVector = this.built
+      ? Y.encodeStateVector(this.built)
+      : Y.encodeStateVectorFromUpdate(this.storedState!);
+    return encodeSyncStep1FromVector(stateVector);
+  }
+
+  /** Answers a client's sync step 1 with what it lacks, or later if a commit is under way. */
+  answerSyncStep1(connection: CollaborationConnection, stateVector: Uint8Array): void {
+    if (this.committing) {
+      this.deferredReads.push({ connection, stateVector });
+      return;
+    }
+    connection.send(encodeSyncStep2(this.missingFrom(stateVector)));
+  }
+
+  private missingFrom(stateVector: Uint8Array): Uint8Array {
+    const fresh = isEmptyStateVector(stateVector);
+    if (!this.built) {
+      return fresh ? this.storedState! : Y.diffUpdate(this.storedState!, stateVector);
+    }
+    if (!fresh) return Y.encodeStateAsUpdate(this.built, stateVector);
+    if (this.fullState && this.fullState.since.length > 0) {
+      this.fullState = {
+        state: Y.mergeUpdates([this.fullState.state, ...this.fullState.since]),
+        since: [],
+      };
+    }
+    this.fullState ??= { state: Y.encodeStateAsUpdate(this.built), since: [] };
+    return this.fullState.state;
+  }
+
+  /** Applies a queued edit to the Y.Doc; the caller commits it before anyone may read it. */
+  apply(entry: QueuedUpdate): void {
+    Y.applyUpdate(this.ydoc, entry.update, entry.connection);
+    if (this.fullState) {
+      this.fullState.since.push(entry.update);
+      if (this.fullState.since.length > maxUpdatesOnCachedState) this.fullState = null;
+    }
+  }
+
+  /** The commit returned: reads that waited for it are answered now. */
+  committed(): void {
+    this.committing = false;
+    const waiting = this.deferredReads;
+    this.deferredReads = [];
+    for (const { connection, stateVector } of waiting)
+      this.answerSyncStep1(connection, stateVector);
+  }
+
   /**
    * Rebuilds the Y.Doc from the store after an update failed half-way through being applied, so
    * the memory never holds a state that the database does not.
    */
   reload(stored: StoredDocument): void {
-    const previous = this.ydoc;
-    this.ydoc = documentFromStore(stored);
+    this.built?.destroy();
+    this.built = null;
+    this.fullState = null;
+    this.storedState = Y.mergeUpdates(stored.updates);
     this.logRows = stored.logRows;
-    previous.destroy();
   }
 
   /** Sends a message to everyone in the room but the socket it came from. */
@@ -81,6 +172,7 @@ export class DocumentRoom {
 
   leave(connection: CollaborationConnection): void {
     this.connections.delete(connection);
+    this.deferredReads = this.deferredReads.filter((read) => read.connection !== connection);
     const owned = [...connection.awarenessClients].filter(
       (clientId) => this.awarenessOwners.get(clientId) === connection,
     );
@@ -93,6 +185,7 @@ export class DocumentRoom {
   destroy(): void {
     clearTimeout(this.unloadTimer);
     this.awareness.destroy();
-    this.ydoc.destroy();
+    this.built?.destroy();
+    this.built = null;
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The collaboration server: upgrades /collab/:documentId to a WebSocket that speaks the standard
  * Yjs sync and awareness protocol, and keeps each document safe. An edit is checked, applied,
- * committed to SQLite with an fsync, and only then broadcast; edits that arrive together (in one
- * turn of the event loop, across all documents) share one commit.
+ * committed to SQLite with an fsync, and only then broadcast. The commit runs on the update log's
+ * writer thread with at most one batch in flight: everything that arrives during one fsync, across
+ * all documents, shares the next (a group commit), and the event loop never waits for the disk.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -30,15 +31,17 @@ import {
 import { CollaborationConnection, type ConnectionLimits } from './connection';
 import { DocumentRoom, documentFromStore, type QueuedUpdate } from './document-room';
 import { caretColor, presenceRole } from './identity';
-import { encodeAccess, encodeIdentity, encodeSyncStep1, encodeUpdate } from './messages';
-import {
-  appendUpdates,
-  compactDocument,
-  readStoredDocument,
-  type PendingAppend,
-} from './update-log';
+import { encodeAccess, encodeIdentity, encodeUpdate } from './messages';
+import { appendUpdates, readStoredDocument } from './update-log';
+import { UpdateWriter } from './update-writer';
 
 const DOCUMENT_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/;
+
+interface CommitBatch {
+  room: DocumentRoom;
+  accepted: QueuedUpdate[];
+  damaged: boolean;
+}
 
 export interface HubOptions {
   db: BirgaDatabase;
@@ -59,7 +62,10 @@ export class CollaborationHub {
   private readonly limits: ConnectionLimits;
   private readonly unloadDelayMs: number;
   private readonly compactAfterRows: number;
+  private readonly writer: UpdateWriter;
   private flushScheduled = false;
+  /** Settles when the batch now on its way to the disk is stored (or failed). */
+  private commitInFlight: Promise<void> | null = null;
   private shuttingDown = false;
   /** Commits so far and their durations, for the benchmark's fsync figure. */
   readonly commitStats = { commits: 0, updates: 0, totalMs: 0, maxMs: 0 };
@@ -81,6 +87,7 @@ export class CollaborationHub {
     };
     // ws refuses frames past maxPayload itself (close 1009); below it we close with our own code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 4 * this.limits.maxMessageBytes });
+    this.writer = new UpdateWriter(options.config.databasePath);
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -160,7 +167,7 @@ export class CollaborationHub {
       if (room.connections.size === 0) this.scheduleUnload(room);
     });
 
-    connection.send(encodeSyncStep1(room.ydoc));
+    connection.send(room.syncStep1());
     const presence = room.awarenessSnapshot();
     if (presence) connection.send(presence);
     connection.send(encodeAccess(mode));
@@ -182,6 +189,7 @@ export class CollaborationHub {
     if (existing) return existing;
     const room = new DocumentRoom(documentId, readStoredDocument(this.db, documentId));
     this.rooms.set(documentId, room);
+    room.prepareInBackground();
     this.log.info({ document: documentId, logRows: room.logRows }, 'document loaded');
     return room;
   }
@@ -189,16 +197,25 @@ export class CollaborationHub {
   enqueueUpdate(room: DocumentRoom, connection: CollaborationConnection, update: Uint8Array): void {
     room.queue.push({ update, connection });
     connection.queuedUpdates += 1;
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.scheduleFlush();
   }
 
-  /** Applies, commits and then broadcasts every queued edit of every document. */
-  flush(): void {
-    this.flushScheduled = false;
-    const batches: { room: DocumentRoom; accepted: QueuedUpdate[]; damaged: boolean }[] = [];
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.commitInFlight) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  /**
+   * Applies every queued edit of every document, commits them as one batch, and only when the
+   * commit is on disk broadcasts them and answers the senders' save checks.
+   */
+  private async flush(): Promise<void> {
+    if (this.commitInFlight) return;
+    const batches: CommitBatch[] = [];
     for (const room of this.rooms.values()) {
       if (room.queue.length === 0) continue;
       const queue = room.queue;
@@ -207,25 +224,39 @@ export class CollaborationHub {
     }
     if (batches.length === 0) return;
 
-    const pending: PendingAppend[] = batches.flatMap(({ room, accepted }) =>
+    const entries = batches.flatMap(({ room, accepted }) =>
       accepted.map(({ update }) => ({ documentId: room.documentId, update })),
     );
-    const startedAt = performance.now();
+    for (const { room } of batches) room.committing = true;
+    const commit = this.writer.append(entries);
+    this.commitInFlight = commit.then(
+      () => undefined,
+      () => undefined,
+    );
+
     try {
-      appendUpdates(this.db, pending);
+      const { durationMs } = await commit;
+      this.recordCommit(entries.length, durationMs);
+      this.finishCommit(batches);
     } catch (error) {
       this.recoverFromFailedCommit(
         batches.map((batch) => batch.room),
         error,
       );
-      return;
+    } finally {
+      this.commitInFlight = null;
     }
-    this.recordCommit(pending.length, performance.now() - startedAt);
+    // What arrived during the fsync goes out in the next commit at once.
+    if ([...this.rooms.values()].some((room) => room.queue.length > 0)) this.scheduleFlush();
+  }
 
+  private finishCommit(batches: CommitBatch[]): void {
     for (const { room, accepted, damaged } of batches) {
       if (damaged) room.reload(readStoredDocument(this.db, room.documentId));
-      for (const { update, connection } of accepted)
+      room.committed();
+      for (const { update, connection } of accepted) {
         room.broadcast(encodeUpdate(update), connection);
+      }
       for (const { connection } of accepted) connection.acknowledgeStored();
       room.logRows += accepted.length;
       if (room.logRows >= this.compactAfterRows) this.scheduleCompaction(room);
@@ -237,7 +268,7 @@ export class CollaborationHub {
     let damaged = false;
     for (const entry of queue) {
       try {
-        Y.applyUpdate(room.ydoc, entry.update, entry.connection);
+        room.apply(entry);
         accepted.push(entry);
       } catch (error) {
         // The update decoded but could not be integrated; the Y.Doc may hold part of it, so the
@@ -276,16 +307,19 @@ export class CollaborationHub {
 
   private scheduleCompaction(room: DocumentRoom): void {
     room.logRows = 0;
-    setImmediate(() => this.compact(room.documentId));
+    setImmediate(() => void this.compact(room.documentId));
   }
 
-  private compact(documentId: string): void {
-    try {
-      const { foldedRows } = compactDocument(this.db, documentId);
-      if (foldedRows > 0) this.log.info({ document: documentId, foldedRows }, 'document compacted');
-    } catch (error) {
-      this.log.error({ err: error, document: documentId }, 'compaction failed; the log is kept');
-    }
+  private compact(documentId: string): Promise<void> {
+    return this.writer.compact(documentId).then(
+      (foldedRows) => {
+        if (foldedRows > 0)
+          this.log.info({ document: documentId, foldedRows }, 'document compacted');
+      },
+      (error: unknown) => {
+        this.log.error({ err: error, document: documentId }, 'compaction failed; the log is kept');
+      },
+    );
   }
 
   private scheduleUnload(room: DocumentRoom): void {
@@ -296,16 +330,19 @@ export class CollaborationHub {
       if (this.rooms.get(room.documentId) !== room) return;
       this.rooms.delete(room.documentId);
       room.destroy();
-      this.compact(room.documentId);
+      void this.compact(room.documentId);
       this.log.info({ document: room.documentId }, 'document unloaded');
     }, this.unloadDelayMs);
     room.unloadTimer.unref();
   }
 
-  /** A fresh copy of a document's current state; the caller destroys it. */
+  /**
+   * A fresh copy of a document's committed state; the caller destroys it. While a commit of the
+   * document is under way its Y.Doc is ahead of the disk, so the copy comes from the store.
+   */
   readDocument(documentId: string): Y.Doc {
     const room = this.rooms.get(documentId);
-    if (!room) return documentFromStore(readStoredDocument(this.db, documentId));
+    if (!room || room.committing) return documentFromStore(readStoredDocument(this.db, documentId));
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.ydoc));
     return copy;
@@ -356,16 +393,17 @@ export class CollaborationHub {
   /** Stores what is queued, then closes every socket with a code that tells clients to retry. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
-    this.flush();
+    await this.commitInFlight;
+    await this.flush();
     this.log.info({ ...this.commitStats }, 'commit statistics');
     for (const connection of this.connections(() => true)) {
       connection.close(CLOSE_SERVER_SHUTTING_DOWN, 'server restarting');
     }
-    for (const room of this.rooms.values()) {
-      room.destroy();
-      this.compact(room.documentId);
-    }
+    const rooms = [...this.rooms.values()];
     this.rooms.clear();
+    for (const room of rooms) room.destroy();
+    for (const room of rooms) await this.compact(room.documentId);
+    await this.writer.close();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

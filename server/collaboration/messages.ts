@@ -58,11 +58,11 @@ function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export const encodeSyncStep1 = (ydoc: Y.Doc) =>
+export const encodeSyncStep1FromVector = (stateVector: Uint8Array) =>
   message((encoder) => {
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, SYNC_STEP_1);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(ydoc));
+    encoding.writeVarUint8Array(encoder, stateVector);
   });
 
 export const encodeSyncStep2 = (update: Uint8Array) =>

@@ -1,11 +1,9 @@
 /**
  * The durable side of a collaborative document: an append-only log of Yjs updates plus one
- * compacted snapshot. Appends from many documents share one transaction, so a burst of edits costs
- * one fsync; compaction swaps log rows for a snapshot in a single transaction so a crash leaves
- * either the old rows or the new snapshot, never neither.
+ * compacted snapshot. Reads happen here on the main connection; live edits and compaction are
+ * written by the writer thread (update-writer.worker.mjs).
  */
-import { and, asc, count, eq, gt, lte } from 'drizzle-orm';
-import * as Y from 'yjs';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { BirgaDatabase } from '../storage/database';
 import { documentSnapshots, documentUpdates } from '../storage/schema';
 
@@ -65,54 +63,4 @@ export function appendUpdates(db: BirgaDatabase, pending: readonly PendingAppend
     ),
   );
   return appendAll(pending);
-}
-
-export function countLogRows(db: BirgaDatabase, documentId: string): number {
-  const row = db
-    .select({ rows: count() })
-    .from(documentUpdates)
-    .where(eq(documentUpdates.documentId, documentId))
-    .get();
-  return row?.rows ?? 0;
-}
-
-/**
- * Folds the log of one document into its snapshot. The merged state is computed from what is
- * stored (not from memory), so it holds exactly the rows it deletes.
- */
-export function compactDocument(db: BirgaDatabase, documentId: string): { foldedRows: number } {
-  return db.transaction(
-    (tx) => {
-      const stored = readStoredDocument(tx as unknown as BirgaDatabase, documentId);
-      if (stored.logRows === 0) return { foldedRows: 0 };
-
-      const state = Y.mergeUpdates(stored.updates);
-      tx.insert(documentSnapshots)
-        .values({
-          documentId,
-          state: Buffer.from(state),
-          lastUpdateId: stored.lastUpdateId,
-          updatedAt: Date.now(),
-        })
-        .onConflictDoUpdate({
-          target: documentSnapshots.documentId,
-          set: {
-            state: Buffer.from(state),
-            lastUpdateId: stored.lastUpdateId,
-            updatedAt: Date.now(),
-          },
-        })
-        .run();
-      tx.delete(documentUpdates)
-        .where(
-          and(
-            eq(documentUpdates.documentId, documentId),
-            lte(documentUpdates.id, stored.lastUpdateId),
-          ),
-        )
-        .run();
-      return { foldedRows: stored.logRows };
-    },
-    { behavior: 'immediate' },
-  );
 }

@@ -29,6 +29,20 @@ type ServerEnv = AppEnv & { Bindings: HttpBindings };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Tokens and one-time links are 32 characters of base32 (server/storage/ids.ts newToken). */
+const SECRET_SEGMENT = /^[a-z2-7]{32,}$/;
+
+/**
+ * One-time links (an invitation, a password reset) carry their secret in the path, in API routes
+ * and page routes alike; the log keeps the path's shape and drops the secret.
+ */
+export function redactSecrets(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => (SECRET_SEGMENT.test(segment) ? ':secret' : segment))
+    .join('/');
+}
+
 export function createApp(deps: AppDeps, pageHandler?: PageHandler): Hono<ServerEnv> {
   const app = new Hono<ServerEnv>();
   const log = deps.logger.child({ module: 'http' });
@@ -42,8 +56,7 @@ export function createApp(deps: AppDeps, pageHandler?: PageHandler): Hono<Server
       {
         method: c.req.method,
         route: c.req.routePath,
-        // One-time links carry their secret in the path; only the route pattern may be logged.
-        path: c.req.routePath.includes(':token') ? c.req.routePath : c.req.path,
+        path: redactSecrets(c.req.path),
         status: c.res.status,
         durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
       },

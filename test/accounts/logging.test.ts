@@ -56,6 +56,10 @@ describe('logs', () => {
     const reset = await admin.post(`/api/users/${me.body.user.id}/password-resets`);
     await newcomer.post(`/api/password-resets/${reset.body.token}`, { password: 'reset-secret-2' });
 
+    // The pages of one-time links carry the secret in their path too.
+    await newcomer.get(`/invitations/${invitation.body.token}`);
+    await newcomer.get(`/reset/${reset.body.token}`);
+
     const log = lines.join('');
     expect(log).toContain('"msg":"request"');
     for (const secret of [

@@ -284,7 +284,7 @@ describe.runIf(browserTestsEnabled)('the public consultation in Chromium', () =>
     for (const skill of ['S1', 'S2']) {
       await expect(
         chart.locator(`li[data-skill="${skill}"] .numbers`).innerText(),
-      ).resolves.toMatch(/^1 votes \(50%\): 1 online, 0 on paper$/);
+      ).resolves.toMatch(/^Votes: 1 \(50%\); 1 online, 0 on paper$/);
     }
     await expect(
       anonymous.locator('table.results-table tbody tr').count(),

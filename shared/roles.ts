@@ -71,6 +71,12 @@ export function documentAccess(phase: StrategyPhase, roles: Iterable<Role>): Doc
 export const TERRITORY_ACTIONS = {
   createStrategy: ['coordinator'],
   inviteMembers: ['coordinator'],
+  /**
+   * Giving an existing account a role without its consent is for platform administrators only
+   * (no territory role may): a coordinator who could do it could then issue that account a
+   * password-reset link and take it over. Coordinators invite, and the person accepts.
+   */
+  grantRoles: [],
   listMembers: ['coordinator'],
   removeMembers: ['coordinator'],
   issuePasswordReset: ['coordinator'],

@@ -21,7 +21,7 @@ export const memberRoutes = new Hono<AppEnv>()
   })
   .post('/territories/:code/members', async (c) => {
     const { code } = parseParams(c, territoryParams);
-    const { viewer } = requireTerritoryAction(c, code, 'inviteMembers');
+    const { viewer } = requireTerritoryAction(c, code, 'grantRoles');
     const body = await parseBody(c, memberBody);
     const { db, collaboration, logger } = c.get('deps');
 

@@ -13,6 +13,7 @@ import { requireTerritory } from './store';
 import type { Territory } from '../../shared/api/territories';
 
 const ADMIN_ACTIONS: ReadonlySet<TerritoryAction> = new Set([
+  'grantRoles',
   'inviteMembers',
   'listMembers',
   'removeMembers',

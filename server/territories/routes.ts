@@ -37,6 +37,7 @@ export const territoryRoutes = new Hono<AppEnv>()
         may: {
           createStrategy: mayInTerritory(db, viewer, code, 'createStrategy'),
           inviteMembers: mayInTerritory(db, viewer, code, 'inviteMembers'),
+          grantRoles: mayInTerritory(db, viewer, code, 'grantRoles'),
           listMembers: mayInTerritory(db, viewer, code, 'listMembers'),
         },
       },

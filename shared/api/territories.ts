@@ -73,6 +73,7 @@ export const territoryPageResponse = z.object({
     may: z.object({
       createStrategy: z.boolean(),
       inviteMembers: z.boolean(),
+      grantRoles: z.boolean(),
       listMembers: z.boolean(),
     }),
   }),

@@ -274,7 +274,7 @@ const rows: Row[] = [
       path: `/api/territories/${NAV}/members`,
       body: { email: (await buildUser(server)).email, role: 'resident' },
     }),
-    statuses: [401, 201, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201],
+    statuses: [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 201],
   },
   {
     method: 'DELETE',

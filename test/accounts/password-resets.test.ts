@@ -104,3 +104,26 @@ describe('password reset links', () => {
     expect((await admin.post('/api/users/nobody/password-resets')).status).toBe(404);
   });
 });
+
+describe('a coordinator cannot take over an account', () => {
+  it('may neither give a role-less account a role directly nor issue it a reset link', async () => {
+    const stranger = await buildUser(server);
+
+    const granted = await coordinator.post(`/api/territories/${NAV}/members`, {
+      email: stranger.email,
+      role: 'resident',
+    });
+    expect(granted.status).toBe(403);
+    expect((await coordinator.post(`/api/users/${stranger.id}/password-resets`)).status).toBe(403);
+
+    // Through an invitation the person consents, and only then is within the coordinator's reach.
+    const invitation = await coordinator.post(`/api/territories/${NAV}/invitations`, {
+      role: 'resident',
+    });
+    const strangerSession = await signedIn(server, stranger.email, BUILT_PASSWORD);
+    expect(
+      (await strangerSession.post(`/api/invitations/${invitation.body.token}/accept`)).status,
+    ).toBe(200);
+    expect((await coordinator.post(`/api/users/${stranger.id}/password-resets`)).status).toBe(201);
+  });
+});

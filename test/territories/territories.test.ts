@@ -85,7 +85,7 @@ describe('a territory page', () => {
     expect(mahalla.body.strategies).toEqual([]);
     expect(mahalla.body.viewer).toEqual({
       roles: [],
-      may: { createStrategy: false, inviteMembers: false, listMembers: false },
+      may: { createStrategy: false, inviteMembers: false, grantRoles: false, listMembers: false },
     });
   });
 
@@ -97,7 +97,7 @@ describe('a territory page', () => {
     ]);
     expect(response.body.viewer).toEqual({
       roles: ['coordinator'],
-      may: { createStrategy: true, inviteMembers: true, listMembers: true },
+      may: { createStrategy: true, inviteMembers: true, grantRoles: false, listMembers: true },
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * The Hono application: the JSON API under /api, and every other path handed to the built
- * SvelteKit handler. The collaboration socket is attached to the same HTTP server in server/main.ts.
+ * SvelteKit handler. The collaboration socket joins the same HTTP server in server/server.ts.
  */
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';

@@ -16,7 +16,7 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, argon2Options);
 }
 
-/** A malformed stored hash counts as a wrong password rather than an error the caller must catch. */
+/** A malformed stored hash counts as a wrong password, not an error the caller must catch. */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password);

@@ -1,6 +1,7 @@
 /**
- * The session cookie's attributes, set in one place: HttpOnly so scripts cannot read it, SameSite=Lax
- * so other sites cannot send it with a form, Secure whenever Birga is reached over https.
+ * The session cookie's attributes, set in one place: HttpOnly so scripts cannot read it,
+ * SameSite=Lax so other sites cannot send it with a form, Secure whenever Birga is reached over
+ * https.
  */
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';

@@ -38,7 +38,7 @@ function limiters(deps: AppDeps) {
   };
 }
 
-/** The user whose password this is, or an invalid_credentials error; throttled per email and address. */
+/** The user whose password this is, or invalid_credentials; throttled per email and address. */
 export async function authenticate(
   c: Context,
   deps: AppDeps,

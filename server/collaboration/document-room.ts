@@ -49,7 +49,7 @@ export class DocumentRoom {
   private built: Y.Doc | null = null;
   /** The stored state, until the Y.Doc is built from it. */
   private storedState: Uint8Array | null;
-  /** The whole committed state encoded once for clients that hold nothing yet, plus what came after. */
+  /** The committed state encoded once for clients that hold nothing yet, and what came after. */
   private fullState: { state: Uint8Array; since: Uint8Array[] } | null = null;
   private deferredReads: { connection: CollaborationConnection; stateVector: Uint8Array }[] = [];
 

@@ -51,7 +51,7 @@ export function findComment(db: Reader, id: string): CommentRecord | undefined {
     .get();
 }
 
-/** A strategy's comments in the order they were written (rowid breaks ties within a millisecond). */
+/** A strategy's comments in writing order (rowid breaks ties within a millisecond). */
 export function strategyComments(db: Reader, strategyId: string): CommentRecord[] {
   return db
     .select(columns)

@@ -14,7 +14,9 @@ import {
   createInvitation,
   findInvitationById,
   findOpenInvitation,
+  invitationForOtherAddress,
   invitationInvalid,
+  maskEmail,
   openInvitations,
   revokeInvitation,
   useInvitation,
@@ -59,10 +61,15 @@ export const invitationRoutes = new Hono<AppEnv>()
     const { db } = c.get('deps');
     const invitation = findOpenInvitation(db, c.req.param('token'));
     if (!invitation) throw invitationInvalid();
+    const viewer = c.get('viewer');
     return c.json({
       territory: requireTerritory(db, invitation.territoryCode),
       role: invitation.role,
       expiresAt: new Date(invitation.expiresAt).toISOString(),
+      invitedAddress: invitation.email ? maskEmail(invitation.email) : null,
+      forAnotherAddress: Boolean(
+        invitation.email && viewer && invitation.email !== viewer.user.email,
+      ),
     });
   })
   .post('/invitations/:token/accept', (c) => {
@@ -71,7 +78,7 @@ export const invitationRoutes = new Hono<AppEnv>()
     const invitation = findOpenInvitation(db, c.req.param('token'));
     if (!invitation) throw invitationInvalid();
     if (invitation.email && invitation.email !== viewer.user.email) {
-      throw forbidden('This invitation was made for another email address.');
+      throw invitationForOtherAddress();
     }
 
     const accepted = db.transaction(() => {

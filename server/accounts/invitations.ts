@@ -25,6 +25,23 @@ export const invitationInvalid = () =>
     message: 'This invitation link is not valid: it was used, withdrawn, or has expired.',
   });
 
+export const invitationForOtherAddress = () =>
+  new DomainError({
+    status: 403,
+    code: 'invitation_for_other_address',
+    message: 'This invitation was made for another email address; sign in with that one.',
+  });
+
+/**
+ * Enough of the invited address for its owner to recognise it (d***@navbahor.example), not
+ * enough for whoever holds the link to learn who was invited.
+ */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${[...email.slice(0, at)][0]}***${email.slice(at)}`;
+}
+
 export function invitationJson(row: InvitationRow & { role: Role }): Invitation {
   return {
     id: row.id,

@@ -2,7 +2,7 @@
  * The user store: accounts, their memberships, and the changes people make to their own account.
  * Emails arrive already trimmed and lower-cased by the schemas in shared/api/accounts.ts.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { isRole, type Role } from '../../shared/roles';
 import type { Membership } from '../../shared/api/accounts';
 import { conflict } from '../errors';
@@ -67,6 +67,29 @@ export function storePasswordHash(db: BirgaDatabase, userId: string, passwordHas
 
 export function promoteToAdmin(db: BirgaDatabase, userId: string): void {
   db.update(users).set({ isAdmin: true }).where(eq(users.id, userId)).run();
+}
+
+/**
+ * Takes platform administration away unless this is the last administrator, in one statement so
+ * that two revocations running at once cannot both pass the count and leave nobody in charge.
+ */
+export function demoteAdmin(
+  db: BirgaDatabase,
+  userId: string,
+): 'demoted' | 'not_admin' | 'last_admin' {
+  const user = findUserById(db, userId);
+  if (!user?.isAdmin) return 'not_admin';
+  const result = db
+    .update(users)
+    .set({ isAdmin: false })
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`(select count(*) from ${users} where ${users.isAdmin} = 1) > 1`,
+      ),
+    )
+    .run();
+  return result.changes > 0 ? 'demoted' : 'last_admin';
 }
 
 export function setDisplayName(db: BirgaDatabase, userId: string, displayName: string): void {

@@ -47,6 +47,13 @@ export function parseParams<T extends z.ZodType>(c: Context, schema: T): z.outpu
   return parseValue(schema, c.req.param());
 }
 
+/**
+ * A parameter given twice (?q=a&q=b) is refused rather than read as one of its values: no form of
+ * ours sends that, so it is a broken link whose answer should not look like a real result.
+ */
 export function parseQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (values.length > 1) throw invalidInput(name, `Give ${name} only once.`);
+  }
   return parseValue(schema, c.req.query());
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run backup -- <file> [--force]`: writes a consistent copy of the BIRGA_DB database (default
- * ./data/birga.sqlite) to <file>, also while the server runs. It never overwrites a file unless told.
+ * ./data/birga.sqlite) to <file>, also while the server runs. It never overwrites a file unless told,
+ * and never creates the file's folder: a typo in the path fails instead of hiding the backup.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,13 @@ async function main(argv: string[]): Promise<number> {
   if (targetPath === sourcePath) {
     console.error('The backup must go to another file than the database itself.');
     return 2;
+  }
+  const targetFolder = path.dirname(targetPath);
+  if (!fs.statSync(targetFolder, { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(
+      `The folder ${targetFolder} does not exist; create it first, then run the backup.`,
+    );
+    return 1;
   }
   if (fs.existsSync(targetPath)) {
     if (!force) {

@@ -17,7 +17,11 @@ export async function backupDatabase(
   targetPath: string,
 ): Promise<BackupResult> {
   if (!fs.existsSync(sourcePath)) throw new Error(`There is no database at ${sourcePath}.`);
-  fs.mkdirSync(path.dirname(path.resolve(targetPath)), { recursive: true });
+  const folder = path.dirname(path.resolve(targetPath));
+  // A mistyped folder would otherwise be created silently and the backups land where nobody looks.
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new Error(`The folder ${folder} does not exist; create it first, then run the backup.`);
+  }
 
   // Not read-only: a WAL database may need its shared-memory file created to be read.
   const source = new Database(sourcePath, { fileMustExist: true });

@@ -9,6 +9,7 @@ import { matchesSearch } from '../../shared/search/uzbek';
 import type { AppEnv } from '../http/context';
 import { parseParams, parseQuery } from '../http/validate';
 import { visibleStrategies } from '../strategies/store';
+import { keepLastCoordinator } from './last-coordinator';
 import { memberRoutes } from './member-routes';
 import { mayInTerritory, viewerRoles } from './permissions';
 import { ancestorsOf, childrenOf, listTerritories, requireTerritory } from './store';
@@ -43,4 +44,5 @@ export const territoryRoutes = new Hono<AppEnv>()
       },
     });
   })
+  .delete('/territories/:code/members/:userId/:role', keepLastCoordinator)
   .route('/', memberRoutes);

@@ -1,6 +1,7 @@
 /**
  * The territory tree: reading it for the public lists and pages, and the administrator's changes.
- * A territory's parent must exist and may not lie below it, so the tree never gets a cycle.
+ * A territory's parent must exist and may not lie below it, so the tree never gets a cycle, and a
+ * child's code continues its parent's (UZ-FA-FC under UZ-FA), as ISO 3166-2 codes do.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Territory, TerritoryNames } from '../../shared/api/territories';
@@ -55,13 +56,25 @@ export function ancestorsOf(db: BirgaDatabase, code: string): Territory[] {
     .filter((territory): territory is Territory => territory !== undefined);
 }
 
-function checkParent(db: BirgaDatabase, code: string, parentCode: string | null): void {
+/** The field named on failure is the one the administrator changed: the code, or the parent. */
+function checkParent(
+  db: BirgaDatabase,
+  territory: { code: string; parentCode: string | null },
+  field: 'code' | 'parentCode',
+): void {
+  const { code, parentCode } = territory;
   if (parentCode === null) return;
   if (!findTerritory(db, parentCode)) {
     throw invalidInput('parentCode', 'The parent territory does not exist.');
   }
   if (territoryLineage(db, parentCode).includes(code)) {
     throw invalidInput('parentCode', 'A territory cannot lie below itself.');
+  }
+  if (!code.startsWith(`${parentCode}-`)) {
+    throw invalidInput(
+      field,
+      `A territory under ${parentCode} has a code that starts ${parentCode}-.`,
+    );
   }
 }
 
@@ -72,7 +85,7 @@ export function createTerritory(
   if (findTerritory(db, territory.code)) {
     throw conflict('territory_exists', 'A territory with this code already exists.', 'code');
   }
-  checkParent(db, territory.code, territory.parentCode);
+  checkParent(db, territory, 'code');
   const names = compactNames(territory.names);
   db.insert(territories)
     .values({ ...territory, names })
@@ -86,7 +99,9 @@ export function changeTerritory(
   change: { kind?: string; parentCode?: string | null; names?: TerritoryNames },
 ): Territory {
   requireTerritory(db, code);
-  if (change.parentCode !== undefined) checkParent(db, code, change.parentCode);
+  if (change.parentCode !== undefined) {
+    checkParent(db, { code, parentCode: change.parentCode }, 'parentCode');
+  }
   db.update(territories)
     .set({
       ...(change.kind !== undefined ? { kind: change.kind } : {}),

@@ -9,9 +9,29 @@ import { ROLES } from '../roles';
 export const emailField = z.string().trim().toLowerCase().max(254).check(z.email());
 
 /** Long enough to resist guessing; capped so that hashing a huge input cannot tie up the server. */
-export const newPasswordField = z.string().min(8).max(256);
+export const newPasswordField = z
+  .string()
+  .min(8, 'A password needs at least 8 characters.')
+  .max(256)
+  .refine((password) => password.trim() !== '', 'A password cannot be only spaces.');
 
-export const displayNameField = z.string().trim().min(1).max(80);
+/**
+ * Control characters (NUL, tab, newline…), line separators and the bidi embeddings, overrides and
+ * isolates: invisible in a name, they can make it read as someone else's in the presence list and
+ * the members page (https://unicode.org/reports/tr36/#Bidirectional_Text_Spoofing).
+ */
+const disguisingCharacters = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+
+/** Every other character, Uzbek apostrophes, Cyrillic and emoji included, is kept as typed. */
+export const displayNameField = z
+  .string()
+  .refine(
+    (name) => !disguisingCharacters.test(name),
+    'A name cannot contain control characters or text-direction overrides.',
+  )
+  .trim()
+  .min(1)
+  .max(80);
 
 export const signInBody = z.object({
   // Any string: a malformed address simply fails like a wrong one, with the same answer.

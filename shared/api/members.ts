@@ -39,6 +39,10 @@ export const invitationPreviewSchema = z.object({
   territory: territorySchema,
   role: roleField,
   expiresAt: z.string(),
+  /** The invited address, masked (d***@navbahor.example), or null when anyone may accept. */
+  invitedAddress: z.string().nullable(),
+  /** True when the viewer is signed in with another address than the invited one. */
+  forAnotherAddress: z.boolean(),
 });
 
 export type InvitationBody = z.input<typeof invitationBody>;

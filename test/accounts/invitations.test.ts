@@ -119,12 +119,36 @@ describe('invitation links', () => {
     const invitation = await invite({ role: 'resident', email: invited.email.toUpperCase() });
 
     const someoneElse = await signedIn(server, 'resident3@navbahor.example');
-    expect((await someoneElse.post(`/api/invitations/${invitation.token}/accept`)).status).toBe(
-      403,
-    );
+    const refused = await someoneElse.post(`/api/invitations/${invitation.token}/accept`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('invitation_for_other_address');
+    expect(refused.text).not.toContain(invited.email);
 
     const agent = await signedIn(server, invited.email, BUILT_PASSWORD);
     expect((await agent.post(`/api/invitations/${invitation.token}/accept`)).status).toBe(200);
+  });
+
+  it('tells in the preview, before anyone accepts, that the link is for another address', async () => {
+    const invitation = await invite({ role: 'editor', email: 'dilshod@navbahor.example' });
+    const path = `/api/invitations/${invitation.token}`;
+
+    const someoneElse = await signedIn(server, 'resident3@navbahor.example');
+    const forOther = await someoneElse.get(path);
+    expect(forOther.body).toMatchObject({
+      invitedAddress: 'd***@navbahor.example',
+      forAnotherAddress: true,
+    });
+    expect(forOther.text).not.toContain('dilshod');
+
+    const anonymous = await new TestAgent(server.url).get(path);
+    expect(anonymous.body).toMatchObject({
+      invitedAddress: 'd***@navbahor.example',
+      forAnotherAddress: false,
+    });
+
+    const open = await invite({ role: 'editor' });
+    const openPreview = await someoneElse.get(`/api/invitations/${open.token}`);
+    expect(openPreview.body).toMatchObject({ invitedAddress: null, forAnotherAddress: false });
   });
 
   it('lets a coordinator of a city invite into its mahallas, not a mahalla coordinator upwards', async () => {

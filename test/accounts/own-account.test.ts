@@ -147,3 +147,91 @@ describe('changing one’s own account', () => {
     expect(members.some((member) => member.user.id === user.id)).toBe(false);
   });
 });
+
+describe('what a display name and a new password may hold', () => {
+  const disguises = {
+    NUL: 'Ali\u0000',
+    tab: 'Ali\tVali',
+    newline: 'Ali\nVali',
+    'right-to-left override': 'Ali \u202Enimda',
+    'left-to-right embedding': '\u202AAli',
+    'first-strong isolate': 'Ali\u2068 admin\u2069',
+    'pop directional isolate': 'Ali\u2069',
+  };
+
+  it.each(Object.entries(disguises))(
+    'refuses a name with a %s, when registering and when renaming',
+    async (_what, name) => {
+      const registered = await new TestAgent(server.url).post('/api/accounts', {
+        email: `disguise-${Date.now()}-${Math.random()}@example.test`,
+        password: 'a-long-password',
+        displayName: name,
+      });
+      expect(registered.status).toBe(400);
+      expect(registered.body.error).toMatchObject({ code: 'invalid_input', field: 'displayName' });
+
+      const user = await buildUser(server);
+      const agent = await signedIn(server, user.email, BUILT_PASSWORD);
+      const renamed = await agent.patch('/api/me', { displayName: name });
+      expect(renamed.status).toBe(400);
+      expect(renamed.body.error).toMatchObject({ code: 'invalid_input', field: 'displayName' });
+      expect((await agent.get('/api/me')).body.user.displayName).toBe(user.displayName);
+    },
+  );
+
+  it.each([
+    'Gʻulom Toʻxtayev',
+    "G'ulom To'xtayev",
+    'G‘ulom To’xtayev',
+    'Gʼulom Toʼxtayev',
+    'Ғулом Тўхтаев',
+    'Dilnoza 👩🏽‍🏫',
+  ])('keeps the name "%s" exactly as typed', async (name) => {
+    const agent = new TestAgent(server.url);
+    const registered = await agent.post('/api/accounts', {
+      email: `kept-${Date.now()}-${Math.random()}@example.test`,
+      password: 'a-long-password',
+      displayName: name,
+    });
+    expect(registered.status).toBe(201);
+    expect(Buffer.from(registered.body.user.displayName)).toEqual(Buffer.from(name));
+
+    const renamed = await agent.patch('/api/me', { displayName: `${name} ` });
+    expect(Buffer.from(renamed.body.user.displayName)).toEqual(Buffer.from(name));
+  });
+
+  it('refuses a password of only spaces wherever one is chosen', async () => {
+    const blank = ' '.repeat(12);
+    const registered = await new TestAgent(server.url).post('/api/accounts', {
+      email: 'blank-password@example.test',
+      password: blank,
+      displayName: 'Blank',
+    });
+    expect(registered.status).toBe(400);
+    expect(registered.body.error).toMatchObject({ code: 'invalid_input', field: 'password' });
+
+    const user = await buildUser(server);
+    const agent = await signedIn(server, user.email, BUILT_PASSWORD);
+    const changed = await agent.put('/api/me/password', {
+      currentPassword: BUILT_PASSWORD,
+      newPassword: ' \t '.repeat(4),
+    });
+    expect(changed.status).toBe(400);
+    expect(changed.body.error).toMatchObject({ code: 'invalid_input', field: 'newPassword' });
+
+    const admin = await signedIn(server, 'admin@birga.example');
+    const link = await admin.post(`/api/users/${user.id}/password-resets`);
+    const reset = await new TestAgent(server.url).post(`/api/password-resets/${link.body.token}`, {
+      password: blank,
+    });
+    expect(reset.status).toBe(400);
+    expect(reset.body.error).toMatchObject({ code: 'invalid_input', field: 'password' });
+    await signedIn(server, user.email, BUILT_PASSWORD);
+
+    const spacedOut = await agent.put('/api/me/password', {
+      currentPassword: BUILT_PASSWORD,
+      newPassword: '  spaced out  ',
+    });
+    expect(spacedOut.status).toBe(204);
+  });
+});

@@ -65,4 +65,21 @@ describe('backups', () => {
     expect(forced.stdout).toContain('Backed up');
     expect(fs.statSync(target).size).toBeGreaterThan(0);
   });
+
+  it('refuses a target folder that does not exist instead of creating it', async () => {
+    const folder = path.join(server.folder, 'no-such-folder');
+    const env = { ...process.env, BIRGA_DB: server.databasePath };
+    const cli = ['tsx', 'server/storage/backup-cli.ts', path.join(folder, 'copy.sqlite')];
+
+    const refused = run('npx', cli, { env });
+    await expect(refused).rejects.toMatchObject({ code: 1 });
+    await expect(refused).rejects.toMatchObject({
+      stderr: expect.stringContaining(`The folder ${folder} does not exist`),
+    });
+    expect(fs.existsSync(folder)).toBe(false);
+    await expect(
+      backupDatabase(server.databasePath, path.join(folder, 'x.sqlite')),
+    ).rejects.toThrow('does not exist');
+    expect(fs.existsSync(folder)).toBe(false);
+  });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 import { TestAgent } from '../support/agent';
+import { commonMessages } from '../../shared/i18n/messages/common';
+import { LOCALES } from '../../shared/i18n/locales';
 import { signedIn } from '../accounts/builders';
 
 const NAV = 'UZ-FA-FC-NAV';
@@ -61,11 +63,42 @@ describe('the public territory list', () => {
     expect(codes).not.toContain('UZ-TK');
   });
 
+  it('refuses q given twice instead of answering as if it were given once', async () => {
+    const response = await new TestAgent(server.url).get('/api/territories?q=Navbahor&q=Toshkent');
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'invalid_input', field: 'q' });
+  });
+
+  it('seeds a tree in which every code continues its parent’s', async () => {
+    const territories = (await new TestAgent(server.url).get('/api/territories')).body as {
+      code: string;
+      parentCode: string | null;
+    }[];
+    expect(territories.length).toBeGreaterThan(20);
+    for (const territory of territories) {
+      if (territory.parentCode === null) continue;
+      expect(territory.code.startsWith(`${territory.parentCode}-`), territory.code).toBe(true);
+    }
+  });
+
   it('finds Tashkent city typed in Latin through its Cyrillic and Latin names', async () => {
     const response = await new TestAgent(server.url).get('/api/territories?q=Toshkent%20shahri');
     expect((response.body as { code: string }[]).map((territory) => territory.code)).toEqual([
       'UZ-TK',
     ]);
+  });
+});
+
+describe('the names of kinds', () => {
+  it('call a region by a word that is also true of Qoraqalpogʻiston, a republic', async () => {
+    const territories = (await new TestAgent(server.url).get('/api/territories')).body as {
+      code: string;
+      kind: string;
+    }[];
+    expect(territories.find((territory) => territory.code === 'UZ-QR')?.kind).toBe('region');
+
+    const regionWords = LOCALES.map((locale) => commonMessages[locale]['kind.region']);
+    expect(regionWords).toEqual(['Mintaqa', 'Регион', 'Region']);
   });
 });
 
@@ -156,6 +189,43 @@ describe('administering territories', () => {
       names: { ru: 'Без имени' },
     });
     expect(unnamed.body.error.field).toBe('names.uz-Latn');
+  });
+
+  it('refuses a child whose code does not continue its parent’s, on creation and on a move', async () => {
+    const admin = await signedIn(server, 'admin@birga.example');
+    const foreign = await admin.post('/api/admin/territories', {
+      code: 'UZ-AN-X',
+      kind: 'city',
+      parentCode: 'UZ-FA',
+      names: { 'uz-Latn': 'Adashgan shahar' },
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toMatchObject({ code: 'invalid_input', field: 'code' });
+
+    const noHyphen = await admin.post('/api/admin/territories', {
+      code: 'UZ-FAX',
+      kind: 'city',
+      parentCode: 'UZ-FA',
+      names: { 'uz-Latn': 'Chiziqchasiz' },
+    });
+    expect(noHyphen.status).toBe(400);
+    expect(noHyphen.body.error.field).toBe('code');
+
+    const created = await admin.post('/api/admin/territories', {
+      code: 'UZ-FA-FC-BOG',
+      kind: 'mahalla',
+      parentCode: 'UZ-FA-FC',
+      names: { 'uz-Latn': 'Bogʻishamol mahallasi' },
+    });
+    expect(created.status).toBe(201);
+    const moved = await admin.patch('/api/admin/territories/UZ-FA-FC-BOG', {
+      parentCode: 'UZ-AN',
+    });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error).toMatchObject({ code: 'invalid_input', field: 'parentCode' });
+    expect((await admin.get('/api/territories/UZ-FA-FC-BOG')).body.territory.parentCode).toBe(
+      'UZ-FA-FC',
+    );
   });
 
   it('gives a role through the members list and takes it away again', async () => {

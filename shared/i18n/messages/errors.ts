@@ -4,6 +4,7 @@ import { defineCatalog } from '../catalog';
 export const errorMessages = defineCatalog({
   'uz-Latn': {
     network: 'Server bilan aloqa yoʻq. Internetni tekshirib, qayta urinib koʻring.',
+    offline: 'Internet aloqasi yoʻq. Aloqa tiklanishi bilan sahifa oʻzi yuklanadi.',
     not_signed_in: 'Davom etish uchun tizimga kiring.',
     invalid_credentials: 'Elektron pochta yoki parol notoʻgʻri.',
     wrong_password: 'Joriy parol notoʻgʻri.',
@@ -20,6 +21,10 @@ export const errorMessages = defineCatalog({
     user_not_found: 'Bu elektron pochta bilan hisob topilmadi.',
     invitation_invalid:
       'Bu taklif havolasi yaroqsiz: u ishlatilgan, bekor qilingan yoki muddati tugagan.',
+    invitation_for_other_address:
+      'Bu taklif boshqa elektron pochta manzili uchun yaratilgan. Oʻsha manzil bilan tizimga kiring.',
+    last_coordinator:
+      'Siz bu hududning yagona koordinatorisiz. Avval bu rolni boshqa kishiga bering.',
     password_reset_invalid: 'Bu parol havolasi yaroqsiz: u ishlatilgan yoki muddati tugagan.',
     body_too_large: 'Yuborilgan matn juda katta.',
     bad_origin: 'Soʻrov rad etildi. Sahifani yangilab, qayta urinib koʻring.',
@@ -57,6 +62,7 @@ export const errorMessages = defineCatalog({
   },
   ru: {
     network: 'Нет связи с сервером. Проверьте подключение и попробуйте ещё раз.',
+    offline: 'Нет подключения к интернету. Страница загрузится, когда связь восстановится.',
     not_signed_in: 'Чтобы продолжить, войдите в систему.',
     invalid_credentials: 'Неверная электронная почта или пароль.',
     wrong_password: 'Текущий пароль указан неверно.',
@@ -73,6 +79,10 @@ export const errorMessages = defineCatalog({
     user_not_found: 'Учётная запись с этой почтой не найдена.',
     invitation_invalid:
       'Ссылка-приглашение недействительна: она использована, отозвана или устарела.',
+    invitation_for_other_address:
+      'Это приглашение создано для другого адреса электронной почты. Войдите с этим адресом.',
+    last_coordinator:
+      'Вы единственный координатор этой территории. Сначала передайте эту роль кому-то другому.',
     password_reset_invalid:
       'Ссылка для смены пароля недействительна: она использована или устарела.',
     body_too_large: 'Отправленный текст слишком большой.',
@@ -110,6 +120,7 @@ export const errorMessages = defineCatalog({
   },
   en: {
     network: 'The server cannot be reached. Check your connection and try again.',
+    offline: 'You are offline; the page will load when the connection returns.',
     not_signed_in: 'Sign in to continue.',
     invalid_credentials: 'Wrong email or password.',
     wrong_password: 'The current password is wrong.',
@@ -125,6 +136,10 @@ export const errorMessages = defineCatalog({
     territory_exists: 'A territory with this code already exists.',
     user_not_found: 'No account with this email was found.',
     invitation_invalid: 'This invitation link is not valid: it was used, withdrawn or has expired.',
+    invitation_for_other_address:
+      'This invitation was made for another email address. Sign in with that address.',
+    last_coordinator:
+      'You are the only coordinator of this territory. Give the role to someone else first.',
     password_reset_invalid: 'This password reset link is not valid: it was used or has expired.',
     body_too_large: 'What you sent is too large.',
     bad_origin: 'The request was refused. Reload the page and try again.',

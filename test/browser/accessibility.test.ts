@@ -90,6 +90,49 @@ describe.runIf(browserTestsEnabled)('accessibility and small screens in Chromium
     await context.close();
   });
 
+  /** WCAG 2.5.3: a control's spoken name starts with the words it shows. */
+  async function namesNotStartingWithTheirText(page: Page) {
+    return page.evaluate(() =>
+      [...document.querySelectorAll('button[aria-label], a[aria-label]')]
+        .map((control) => ({
+          text: (control.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          name: control.getAttribute('aria-label') ?? '',
+        }))
+        .filter(({ text, name }) => text !== '' && !name.startsWith(text)),
+    );
+  }
+
+  it.each(['uz-Latn', 'ru', 'en'])(
+    'names every labelled button by its visible text first on the members and admin pages in %s',
+    async (locale) => {
+      const coordinator = await browser.newContext();
+      await coordinator.addCookies([{ name: 'birga_lang', value: locale, url: server.url }]);
+      const members = await coordinator.newPage();
+      await signInThroughForm(members, server.url, 'coordinator@navbahor.example');
+      await members.goto(`${server.url}/territories/UZ-FA-FC-NAV/members`);
+      await members.locator('#invite-role').waitFor();
+      await members.locator('#invite-role').selectOption('expert');
+      await members.locator('#invite-title ~ form button[type="submit"]').click();
+      await members.locator('#invitation-link').waitFor();
+
+      const labelled = await members.locator('button[aria-label]').count();
+      expect(labelled).toBeGreaterThanOrEqual(3);
+      expect(await namesNotStartingWithTheirText(members)).toEqual([]);
+      await coordinator.close();
+
+      const administrator = await browser.newContext();
+      await administrator.addCookies([{ name: 'birga_lang', value: locale, url: server.url }]);
+      const admin = await administrator.newPage();
+      await signInThroughForm(admin, server.url, 'admin@birga.example');
+      await admin.goto(`${server.url}/admin`);
+      await admin.locator('#admin-user-filter').waitFor();
+
+      expect(await admin.locator('button[aria-label]').count()).toBeGreaterThanOrEqual(10);
+      expect(await namesNotStartingWithTheirText(admin)).toEqual([]);
+      await administrator.close();
+    },
+  );
+
   it('moves keyboard focus past the header with the skip link', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

@@ -93,4 +93,56 @@ describe.runIf(browserTestsEnabled)('signing in and choosing a language in Chrom
     expect(status).toBe(401);
     await context.close();
   });
+
+  it('says beside the password field why a registration was refused, in the field’s own words', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(`${server.url}/register`);
+    await page.locator('#register-name').fill('Qisqa Parol');
+    await page.locator('#register-email').fill('qisqa@navbahor.example');
+    await page.locator('#register-password').fill('qisqa');
+    await page.locator('form button[type="submit"]').click();
+
+    const rule = 'Parol kamida 8 ta belgi boʻlsin va faqat boʻsh joylardan iborat boʻlmasin.';
+    await expect(page.locator('#register-password-error').textContent()).resolves.toBe(rule);
+    expect(await page.locator('#register-password').getAttribute('aria-invalid')).toBe('true');
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(rule);
+    expect(await page.locator('#register-name-error').count()).toBe(0);
+
+    await page.locator('#register-name').fill('Ali\u202Eilav');
+    await page.locator('#register-password').fill('yetarlicha-uzun');
+    await page.locator('form button[type="submit"]').click();
+    await expect(page.locator('#register-name-error').textContent()).resolves.toContain(
+      'matn yoʻnalishini oʻzgartiruvchi belgilarsiz',
+    );
+    expect(await page.locator('#register-password-error').count()).toBe(0);
+    await context.close();
+  });
+
+  it('says beside the new password on the account page that it is too short', async () => {
+    const { context, page } = await freshPage();
+    await signInThroughForm(page, server.url, 'resident4@navbahor.example');
+    await page.goto(`${server.url}/account`);
+    await page.locator('#account-current-password').fill('navbahor2027');
+    await page.locator('#account-new-password').fill('short');
+    await page.getByRole('button', { name: 'Parolni oʻzgartirish' }).click();
+
+    await expect(page.locator('#account-new-password-error').textContent()).resolves.toBe(
+      'Parol kamida 8 ta belgi boʻlsin va faqat boʻsh joylardan iborat boʻlmasin.',
+    );
+    await context.close();
+  });
+
+  it('sends a signed-out visitor of /admin to sign in, and back to /admin afterwards', async () => {
+    const { context, page } = await freshPage();
+    await page.goto(`${server.url}/admin`);
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/admin');
+
+    await page.locator('#sign-in-email').fill('admin@birga.example');
+    await page.locator('#sign-in-password').fill('navbahor2027');
+    await page.locator('form button[type="submit"]').click();
+    await page.waitForURL((url) => url.pathname === '/admin');
+    await page.locator('#admin-user-filter').waitFor();
+    await context.close();
+  });
 });

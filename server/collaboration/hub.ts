@@ -30,7 +30,7 @@ import {
 } from '../strategies/access';
 import { CollaborationConnection, type ConnectionLimits } from './connection';
 import { DocumentRoom, documentFromStore, type QueuedUpdate } from './document-room';
-import { caretColor, presenceRole } from './identity';
+import { caretColor, presenceKey, presenceRole } from './identity';
 import { encodeAccess, encodeIdentity, encodeUpdate } from './messages';
 import { appendUpdates, readStoredDocument } from './update-log';
 import { UpdateWriter } from './update-writer';
@@ -137,6 +137,7 @@ export class CollaborationHub {
       name: who.displayName,
       color: this.colorFor(room, who.userId),
       role: presenceRole(roles),
+      key: presenceKey(who.userId),
     };
     const connection = new CollaborationConnection(
       ws,
@@ -374,8 +375,22 @@ export class CollaborationHub {
         ? strategyAccess(this.db, strategy, connection.session.userId)
         : 'none';
       if (access === 'none') connection.close(CLOSE_ACCESS_REVOKED, 'access revoked');
-      else connection.setMode(access);
+      else {
+        connection.setMode(access);
+        if (strategy) this.refreshRole(connection, strategy);
+      }
     }
+  }
+
+  /** A role given or taken away shows beside the person's name at once, not at their next visit. */
+  private refreshRole(connection: CollaborationConnection, strategy: StrategyRecord): void {
+    const { userId } = connection.session;
+    if (!userId) return;
+    const role = presenceRole(rolesInTerritory(this.db, userId, strategy.territoryCode));
+    if (role === connection.identity.role) return;
+    connection.identity = { ...connection.identity, role };
+    // The client puts the new identity into its awareness state, which the server stamps again.
+    connection.send(encodeIdentity(connection.identity));
   }
 
   closeSessionSockets(sessionId: string): void {

@@ -2,12 +2,24 @@
  * The presence identity shown beside a person's caret. It comes from the session on the server;
  * whatever name or colour a client puts into its awareness state is replaced by this.
  */
+import { createHash } from 'node:crypto';
 import type { Role } from '../../shared/roles';
 
 export interface PresenceIdentity {
   name: string;
   color: string;
   role: Role | 'guest';
+  /** The same for every tab of one signed-in person; absent for guests. */
+  key?: string;
+}
+
+/**
+ * A stable key that lets the others count one person once, however many tabs they have open.
+ * Awareness states reach everyone in the document, so it is a short hash, never the id itself.
+ */
+export function presenceKey(userId: string | null): string | undefined {
+  if (!userId) return undefined;
+  return createHash('sha256').update(userId).digest('hex').slice(0, 12);
 }
 
 /** Colours that keep 4.5:1 contrast with white label text. */

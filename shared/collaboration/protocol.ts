@@ -15,7 +15,7 @@ export const MESSAGE_STORED = 100;
 /** Server to client: 'edit' or 'read', sent on open and whenever the client's rights change. */
 export const MESSAGE_ACCESS = 101;
 /**
- * Server to client: JSON {name, color, role}, the presence identity the server puts into this
+ * Server to client: JSON {name, color, role, key}, the presence identity the server puts into this
  * client's awareness states, so the person sees themselves as the others see them.
  */
 export const MESSAGE_IDENTITY = 103;

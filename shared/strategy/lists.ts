@@ -4,8 +4,8 @@
  * indicators), each inside one transaction so that a remote peer sees one consistent change.
  */
 import * as Y from 'yjs';
-import { DOCUMENT_LANGUAGES, type ListSpec } from './format';
-import { itemFromJson, multilingualValue, orderedItems, type ItemJson } from './document';
+import { DOCUMENT_LANGUAGES, type ListName, type ListSpec } from './format';
+import { itemFromJson, listMap, multilingualValue, orderedItems, type ItemJson } from './document';
 import { newItemKey } from './keys';
 import { orderBetween } from './order';
 
@@ -70,6 +70,15 @@ export function removeItem(list: ListYMap, key: string, origin?: unknown): boole
   if (!list.has(key)) return false;
   transact(list, () => list.delete(key), origin);
   return true;
+}
+
+/**
+ * Whether a reference (an action's goal) names an item that is there. Removing a goal leaves the
+ * actions that named it as they are: the reference is other people's data, so the editor shows it
+ * as not chosen instead of rewriting it, and whoever fixes the action chooses the goal anew.
+ */
+export function referenceExists(ydoc: Y.Doc, references: ListName, key: unknown): boolean {
+  return typeof key === 'string' && key !== '' && listMap(ydoc, references).has(key);
 }
 
 /**

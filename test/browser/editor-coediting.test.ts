@@ -1,10 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TestAgent } from '../support/agent';
 import { browserTestsEnabled } from '../support/browser';
 import {
   documentText,
   listField,
   openEditor,
+  pageUrl,
   richText,
   startEditorWorld,
   typeAtEnd,
@@ -99,7 +101,79 @@ describe.skipIf(!browserTestsEnabled)('co-editing a strategy in two browsers', (
     await expect.poll(() => goalTitles(alice)).toEqual(moved);
 
     await alice.page.getByRole('button', { name: /^Oʻchirish: .*Yangi maqsad/ }).click();
+    await alice.page.getByRole('dialog').getByRole('button', { name: 'Ha, oʻchirish' }).click();
     await expect.poll(() => goalTitles(bob)).toEqual(before);
+  }, 60_000);
+
+  test('removing a goal asks first, keeps the focus, and leaves its actions’ reference', async () => {
+    const { page } = alice;
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    const goalKeys = () =>
+      page
+        .locator('section[aria-labelledby="list-goals"] > ol > li')
+        .evaluateAll((items) => items.map((item) => item.getAttribute('data-item')));
+    const removeG2 = page.locator('[data-key="G2"] > .item-actions button.danger');
+    const dialog = page.getByRole('dialog', { name: 'Bandni oʻchirasizmi?' });
+
+    // By keyboard: Escape answers no, and the goal stays.
+    await removeG2.focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/2-band.*hamma uchun oʻchiriladi/s);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await goalKeys()).toContain('G2');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Oʻchirish',
+    );
+
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => goalKeys()).not.toContain('G2');
+    // The focus moves to the next goal instead of falling to <body>.
+    await expect.poll(focusedId).toBe('field-goals-G3-title-uz-Latn');
+
+    // An action of the removed goal shows "not chosen", for both editors, and keeps its data.
+    for (const editor of [alice, bob]) {
+      const goal = listField(editor.page, 'actions/A3/goal');
+      await expect.poll(() => goal.inputValue()).toBe('');
+      expect(
+        await goal.evaluate((select) => (select as HTMLSelectElement).selectedOptions[0]?.text),
+      ).toBe('Tanlanmagan');
+    }
+    const agent = await new TestAgent(world.server.url).signIn('editor1@navbahor.example');
+    const stored = await agent.get(`/api/strategies/${world.strategyId}/document`);
+    expect(
+      stored.body.actions.find((action: { key: string }) => action.key === 'A3'),
+    ).toMatchObject({ goal: 'G2' });
+
+    // Removing the last indicator of a goal leaves the focus on that list's add button.
+    await page.locator('[data-key="I5"] .item-actions button.danger').click();
+    await dialog.getByRole('button', { name: 'Ha, oʻchirish' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()))
+      .toBe('Koʻrsatkich qoʻshish');
+  }, 60_000);
+
+  test('a person with two tabs open is listed once', async () => {
+    const secondTab = await alice.context.newPage();
+    await secondTab.goto(pageUrl(world, `/strategies/${world.strategyId}`));
+    const aliceEntry = bob.page.locator('.people li', { hasText: alice.displayName });
+    await expect
+      .poll(async () => (await aliceEntry.getAttribute('data-client'))?.split(' ').length)
+      .toBe(2);
+    expect(await aliceEntry.count()).toBe(1);
+    const ownEntries = secondTab.locator('.people li', { hasText: alice.displayName });
+    await expect.poll(() => ownEntries.getAttribute('data-client')).toMatch(/^\d+ \d+$/);
+    expect(await ownEntries.count()).toBe(1);
+    expect(await ownEntries.textContent()).toContain('(siz)');
+
+    await secondTab.close();
+    await expect
+      .poll(async () => (await aliceEntry.getAttribute('data-client'))?.split(' ').length)
+      .toBe(1);
   }, 60_000);
 
   test('an edit reaches the other browser within a blink (measured)', async () => {
@@ -144,6 +218,36 @@ describe.skipIf(!browserTestsEnabled)('co-editing a strategy in two browsers', (
     await page.getByRole('radio', { name: /Oʻzbekcha/ }).check();
     await waitForText(vision, '2030-yilga borib Navbahorning');
     expect(await vision.textContent()).not.toContain('К 2030');
+  }, 60_000);
+
+  test('a translation shows the main language’s text where it is still empty', async () => {
+    const { page } = alice;
+    const uzbekTitle = await listField(page, 'goals/G3/title/uz-Latn').inputValue();
+    await page.getByRole('radio', { name: 'Русский' }).check();
+
+    const title = listField(page, 'goals/G3/title/ru');
+    await expect.poll(() => title.getAttribute('aria-describedby')).toBeTruthy();
+    const hint = page.locator(`#${await title.getAttribute('aria-describedby')}`);
+    expect(await hint.textContent()).toContain('Oʻzbekcha (asosiy til):');
+    expect(await hint.textContent()).toContain(uzbekTitle.trim());
+    expect(await hint.locator('[lang="uz-Latn"]').count()).toBe(1);
+
+    // The hint stays while the translator types, and goes once the field is left translated.
+    await title.fill('Каждый житель учится');
+    expect(await hint.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => title.getAttribute('aria-describedby')).toBeNull();
+    expect(await hint.count()).toBe(0);
+
+    const mission = richText(page, 'mission');
+    const note = page.locator('#section-mission-source');
+    await expect
+      .poll(() => mission.getAttribute('aria-describedby'))
+      .toBe('section-mission-source');
+    expect(await note.textContent()).toContain('hali tarjima qilinmagan');
+    expect(await note.locator('[lang="uz-Latn"]').textContent()).not.toBe('');
+    expect(await note.locator('[contenteditable]').count()).toBe(0);
+    expect(await page.locator('#section-vision-source').count()).toBe(0);
   }, 60_000);
 
   test('the editor page has no serious or critical accessibility violation', async () => {

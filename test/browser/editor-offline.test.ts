@@ -1,7 +1,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { grantMembership } from '../../server/accounts/users';
 import { strategies } from '../../server/storage/schema';
+import { TestAgent } from '../support/agent';
 import { browserTestsEnabled } from '../support/browser';
 import {
   documentText,
@@ -133,6 +135,90 @@ describe.skipIf(!browserTestsEnabled)('editing while offline', () => {
       setPhase('draft');
       await alice.context.close();
     }
+  }, 60_000);
+
+  test('losing the role stops editing at once, offers what was typed, and the reload when it is back', async () => {
+    const alice = await signInContext(world, 'editor1@navbahor.example');
+    // The socket between page and server, where the test can hold back what the page sends.
+    let holding = false;
+    await alice.page.routeWebSocket(/\/collab\//, (page) => {
+      const server = page.connectToServer();
+      page.onMessage((message) => {
+        if (!holding) server.send(message);
+      });
+    });
+    await openStrategy(world, alice);
+    const ownEntry = alice.page.locator('.people li', { hasText: '(siz)' });
+    await expect.poll(() => ownEntry.locator('.role').textContent()).toBe('Ishchi guruh aʼzosi');
+
+    holding = true;
+    await typeAtEnd(alice.page, 'mission', ' Huquq olingan paytda.');
+    const coordinator = await new TestAgent(world.server.url).signIn(
+      'coordinator@navbahor.example',
+    );
+    const removed = await coordinator.delete(
+      `/api/territories/UZ-FA-FC-NAV/members/${alice.userId}/editor`,
+    );
+    expect(removed.status).toBe(204);
+
+    try {
+      await saveStatus(alice.page, 'closed');
+      expect(await alice.page.locator('.save-status').textContent()).toContain(
+        'Tahrirlar saqlanmaydi',
+      );
+      expect(await alice.page.getByRole('alert').first().textContent()).toContain(
+        'kirish huquqingiz oʻzgardi',
+      );
+      expect(await richText(alice.page, 'mission').getAttribute('contenteditable')).toBe('false');
+      expect(
+        await alice.page.locator('#field-goals-G1-title-uz-Latn').getAttribute('readonly'),
+      ).toBe('');
+      expect(await ownEntry.locator('.role').count()).toBe(0);
+
+      const unsent = alice.page.locator('section.unsent');
+      await unsent.waitFor({ timeout: 10_000 });
+      expect(await unsent.textContent()).toContain('Server ulanishni uzdi');
+      expect(await unsent.locator('textarea').first().inputValue()).toContain(
+        'Huquq olingan paytda.',
+      );
+      expect(await documentText(richText(bob.page, 'mission'))).not.toContain('Huquq olingan');
+    } finally {
+      // Coordinators give roles back by invitation; the store does here what accepting one does.
+      grantMembership(world.server.deps.db, {
+        userId: alice.userId,
+        territoryCode: 'UZ-FA-FC-NAV',
+        role: 'editor',
+      });
+      world.server.deps.collaboration.refreshAccess({ userId: alice.userId });
+    }
+
+    const reload = alice.page.getByRole('button', { name: 'Sahifani qayta yuklash' });
+    await reload.waitFor({ timeout: 15_000 });
+    expect(await alice.page.getByRole('alert').first().textContent()).toContain(
+      'huquqingiz qaytdi',
+    );
+    holding = false;
+    await reload.click();
+    await waitForText(richText(bob.page, 'mission'), 'Huquq olingan paytda.');
+    await saveStatus(alice.page, 'saved');
+    await alice.context.close();
+  }, 90_000);
+
+  test('a page opened offline says so and loads when the connection returns', async () => {
+    const alice = await openEditor(world, 'editor1@navbahor.example');
+    await alice.page.locator('.facts a[href="/territories/UZ-FA-FC-NAV"]').click();
+    const strategyLink = alice.page.locator(`a[href="/strategies/${world.strategyId}"]`);
+    await strategyLink.waitFor();
+
+    await alice.context.setOffline(true);
+    await strategyLink.click();
+    const notice = alice.page.getByRole('alert');
+    await waitForText(notice, 'Internet aloqasi yoʻq');
+    expect(await notice.textContent()).toContain('sahifa oʻzi yuklanadi');
+
+    await alice.context.setOffline(false);
+    await saveStatus(alice.page, 'saved');
+    await alice.context.close();
   }, 60_000);
 
   test('a reader sees the whole strategy but cannot change it', async () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { LIST_SPECS } from '../../shared/strategy/format';
 import { listMap, orderedItems, readList, writeStrategyJson } from '../../shared/strategy/document';
-import { addItem, moveItem, removeItem, setField } from '../../shared/strategy/lists';
+import {
+  addItem,
+  moveItem,
+  referenceExists,
+  removeItem,
+  setField,
+} from '../../shared/strategy/lists';
 
 function goalsDoc(titles: string[]): Y.Doc {
   const ydoc = new Y.Doc();
@@ -133,5 +139,20 @@ describe('strategy lists', () => {
     expect(readList(ydoc, 'goals')[0]!.indicators).toEqual([
       { key, name: { en: 'Readers' }, unit: 'people', baseline: 10, target: 50 },
     ]);
+  });
+
+  it('leaves an action naming a removed goal as it is, and tells the goal is gone', () => {
+    const ydoc = new Y.Doc();
+    writeStrategyJson(ydoc, {
+      goals: [{ key: 'G1', title: { en: 'Read' } }],
+      actions: [{ key: 'A1', title: { en: 'Reading club' }, goal: 'G1' }],
+    });
+    expect(referenceExists(ydoc, 'goals', 'G1')).toBe(true);
+
+    expect(removeItem(listMap(ydoc, 'goals'), 'G1')).toBe(true);
+    expect(referenceExists(ydoc, 'goals', 'G1')).toBe(false);
+    expect(referenceExists(ydoc, 'goals', '')).toBe(false);
+    expect(referenceExists(ydoc, 'goals', undefined)).toBe(false);
+    expect(readList(ydoc, 'actions')[0]).toMatchObject({ key: 'A1', goal: 'G1' });
   });
 });

@@ -15,13 +15,19 @@ export const editorMessages = defineCatalog({
     'status.offline': 'Aloqa yoʻq: tahrirlaringiz shu brauzerda saqlanib turadi',
     'status.saving': 'Saqlanmoqda…',
     'status.saved': 'Hammasi saqlandi',
+    'status.closed': 'Tahrirlar saqlanmaydi: server ulanishni uzdi',
     readOnly: 'Faqat oʻqish uchun: bu bosqichda strategiyani oʻzgartira olmaysiz.',
     'closed.signedOut': 'Tizimdan chiqdingiz. Tahrirlashni davom ettirish uchun qayta kiring.',
     'closed.revoked': 'Bu strategiyaga kirish huquqingiz oʻzgardi.',
     'closed.notFound': 'Bu hujjat endi mavjud emas.',
     'closed.other': 'Server ulanishni uzdi. Sahifani qayta yuklang.',
+    'closed.accessBack': 'Kirish huquqingiz qaytdi. Davom etish uchun sahifani qayta yuklang.',
+    'closed.reload': 'Sahifani qayta yuklash',
     contentLanguage: 'Matn tili',
     mainLanguage: '{language} (asosiy)',
+    sourceLabel: '{language} (asosiy til):',
+    'translationMissing.heading':
+      'Bu boʻlim hali tarjima qilinmagan. Asosiy tildagi matn ({language}):',
     'section.vision': 'Istiqbol',
     'section.mission': 'Missiya',
     'section.values': 'Qadriyatlar',
@@ -85,6 +91,10 @@ export const editorMessages = defineCatalog({
     moveDownLabel: 'Pastga: {label}',
     remove: 'Oʻchirish',
     removeLabel: 'Oʻchirish: {label}',
+    'removeConfirm.title': 'Bandni oʻchirasizmi?',
+    'removeConfirm.body':
+      '«{label}» va undagi hamma narsa (masalan, koʻrsatkichlar) hamma uchun oʻchiriladi. Buni ortga qaytarib boʻlmaydi.',
+    'removeConfirm.confirm': 'Ha, oʻchirish',
     editingNow: '{name} tahrirlamoqda',
     'unsent.heading': 'Saqlab boʻlmagan tahrirlar',
     'unsent.intro':
@@ -94,6 +104,8 @@ export const editorMessages = defineCatalog({
     'unsent.copied': 'Nusxa olindi',
     'unsent.copyFailed': 'Nusxa olib boʻlmadi: matnni belgilab, oʻzingiz nusxalang.',
     'unsent.discard': 'Bu tahrirlarni brauzerdan oʻchirish',
+    'unsent.introClosed':
+      'Server ulanishni uzdi, shuning uchun quyidagi tahrirlar saqlanmadi. Ularni yoʻqotmaslik uchun nusxa olib qoʻying.',
   },
   ru: {
     pageTitle: '{title} — Birga',
@@ -108,13 +120,19 @@ export const editorMessages = defineCatalog({
     'status.offline': 'Нет связи: правки пока хранятся в этом браузере',
     'status.saving': 'Сохранение…',
     'status.saved': 'Всё сохранено',
+    'status.closed': 'Правки не сохраняются: сервер закрыл соединение',
     readOnly: 'Только для чтения: на этом этапе вы не можете изменять стратегию.',
     'closed.signedOut': 'Вы вышли из системы. Войдите снова, чтобы продолжить редактирование.',
     'closed.revoked': 'Ваши права доступа к этой стратегии изменились.',
     'closed.notFound': 'Этого документа больше нет.',
     'closed.other': 'Сервер закрыл соединение. Обновите страницу.',
+    'closed.accessBack': 'Доступ восстановлен. Обновите страницу, чтобы продолжить.',
+    'closed.reload': 'Обновить страницу',
     contentLanguage: 'Язык текста',
     mainLanguage: '{language} (основной)',
+    sourceLabel: '{language} (основной язык):',
+    'translationMissing.heading':
+      'Этот раздел ещё не переведён. Текст на основном языке ({language}):',
     'section.vision': 'Видение',
     'section.mission': 'Миссия',
     'section.values': 'Ценности',
@@ -178,6 +196,10 @@ export const editorMessages = defineCatalog({
     moveDownLabel: 'Ниже: {label}',
     remove: 'Удалить',
     removeLabel: 'Удалить: {label}',
+    'removeConfirm.title': 'Удалить пункт?',
+    'removeConfirm.body':
+      '«{label}» и всё, что в нём (например, показатели), будет удалено у всех. Отменить это нельзя.',
+    'removeConfirm.confirm': 'Да, удалить',
     editingNow: '{name} редактирует',
     'unsent.heading': 'Правки, которые не удалось сохранить',
     'unsent.intro':
@@ -187,6 +209,8 @@ export const editorMessages = defineCatalog({
     'unsent.copied': 'Скопировано',
     'unsent.copyFailed': 'Не удалось скопировать: выделите текст и скопируйте его вручную.',
     'unsent.discard': 'Удалить эти правки из браузера',
+    'unsent.introClosed':
+      'Сервер закрыл соединение, поэтому эти правки не сохранены. Скопируйте их, чтобы не потерять.',
   },
   en: {
     pageTitle: '{title} — Birga',
@@ -201,13 +225,19 @@ export const editorMessages = defineCatalog({
     'status.offline': 'Offline: your edits are kept in this browser for now',
     'status.saving': 'Saving…',
     'status.saved': 'All changes saved',
+    'status.closed': 'Edits cannot be saved: the server closed the connection',
     readOnly: 'Read only: you cannot change the strategy in this phase.',
     'closed.signedOut': 'You are signed out. Sign in again to go on editing.',
     'closed.revoked': 'Your access to this strategy has changed.',
     'closed.notFound': 'This document no longer exists.',
     'closed.other': 'The server closed the connection. Reload the page.',
+    'closed.accessBack': 'Your access is back. Reload the page to go on.',
+    'closed.reload': 'Reload the page',
     contentLanguage: 'Language of the text',
     mainLanguage: '{language} (main)',
+    sourceLabel: '{language} (main language):',
+    'translationMissing.heading':
+      'This section is not translated yet. The text in the main language ({language}):',
     'section.vision': 'Vision',
     'section.mission': 'Mission',
     'section.values': 'Values',
@@ -250,7 +280,7 @@ export const editorMessages = defineCatalog({
     'stakeholderType.culture': 'Culture',
     'stakeholderType.international': 'International organization',
     'stakeholderType.other': 'Other',
-    notChosen: 'Not chosen',
+    notChosen: 'Not selected',
     'add.values': 'Add a value',
     'add.strengths': 'Add a strength',
     'add.weaknesses': 'Add a weakness',
@@ -271,6 +301,10 @@ export const editorMessages = defineCatalog({
     moveDownLabel: 'Down: {label}',
     remove: 'Remove',
     removeLabel: 'Remove: {label}',
+    'removeConfirm.title': 'Remove this item?',
+    'removeConfirm.body':
+      '“{label}” and everything in it (indicators, for instance) will be removed for everyone. This cannot be undone.',
+    'removeConfirm.confirm': 'Yes, remove',
     editingNow: '{name} is editing',
     'unsent.heading': 'Edits that could not be saved',
     'unsent.intro':
@@ -280,6 +314,8 @@ export const editorMessages = defineCatalog({
     'unsent.copied': 'Copied',
     'unsent.copyFailed': 'Could not copy: select the text and copy it yourself.',
     'unsent.discard': 'Remove these edits from this browser',
+    'unsent.introClosed':
+      'The server closed the connection, so the edits below were not saved. Copy them so they are not lost.',
   },
 });
 

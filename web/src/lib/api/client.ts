@@ -24,6 +24,13 @@ export class ApiError extends Error {
 
 /** Code used when the server could not be reached at all. */
 export const NETWORK_ERROR_CODE = 'network';
+/** Code used when the request failed because the browser itself has no network. */
+export const OFFLINE_ERROR_CODE = 'offline';
+
+/** Whether a request failed before any answer: no network, or no server behind it. */
+export function isConnectionFailure(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 0;
+}
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -35,7 +42,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, NETWORK_ERROR_CODE, 'The server could not be reached.');
+    // fetch rejects with a TypeError for any network failure; only the browser knows it is offline.
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    throw new ApiError(
+      0,
+      offline ? OFFLINE_ERROR_CODE : NETWORK_ERROR_CODE,
+      offline ? 'The browser is offline.' : 'The server could not be reached.',
+    );
   }
 
   const text = await response.text();

@@ -8,6 +8,8 @@ export interface PeerUser {
   name: string;
   color: string;
   role?: string;
+  /** The same for all tabs of one signed-in person (a short hash from the server). */
+  key?: string;
 }
 
 export interface Peer extends PeerUser {
@@ -17,7 +19,18 @@ export interface Peer extends PeerUser {
   field: string | null;
 }
 
+/** One person in the list of people present, however many tabs they have open. */
+export interface Person extends PeerUser {
+  /** The clients (tabs) of this person. */
+  clientIds: number[];
+  self: boolean;
+}
+
 const colorPattern = /^#[0-9a-fA-F]{6}$/;
+const keyPattern = /^[0-9a-f]{12}$/;
+
+const readKey = (key: unknown) =>
+  typeof key === 'string' && keyPattern.test(key) ? key : undefined;
 
 /** The identity in a MESSAGE_IDENTITY, or null when it is not one. */
 export function readPeerUser(json: string): PeerUser | null {
@@ -25,7 +38,7 @@ export function readPeerUser(json: string): PeerUser | null {
     const value = JSON.parse(json) as Partial<PeerUser>;
     if (typeof value.name !== 'string' || typeof value.color !== 'string') return null;
     if (!colorPattern.test(value.color)) return null;
-    return { name: value.name, color: value.color, role: value.role };
+    return { name: value.name, color: value.color, role: value.role, key: readKey(value.key) };
   } catch {
     return null;
   }
@@ -43,11 +56,32 @@ export function readPeers(awareness: Awareness, ownClientId: number): Peer[] {
       color:
         typeof user.color === 'string' && colorPattern.test(user.color) ? user.color : '#444444',
       role: typeof user.role === 'string' ? user.role : undefined,
+      key: readKey(user.key),
       field: typeof state.field === 'string' ? state.field : null,
     });
   });
   // Oneself first, then the others in a stable order.
   return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.clientId - b.clientId);
+}
+
+/**
+ * The people behind the clients: every tab of one person counts once. A client without a key
+ * (a guest) is a person of its own. Oneself comes first; the others keep the clients' order.
+ */
+export function groupPeople(peers: readonly Peer[]): Person[] {
+  const people = new Map<string, Person>();
+  for (const peer of peers) {
+    const id = peer.key ?? `client:${peer.clientId}`;
+    const person = people.get(id);
+    if (person) {
+      person.clientIds.push(peer.clientId);
+      person.self ||= peer.self;
+      continue;
+    }
+    const { name, color, role, key, clientId, self } = peer;
+    people.set(id, { name, color, role, key, clientIds: [clientId], self });
+  }
+  return [...people.values()].sort((a, b) => Number(b.self) - Number(a.self));
 }
 
 const ROLE_PRECEDENCE = ['coordinator', 'editor', 'authority', 'expert', 'resident'];

@@ -18,11 +18,14 @@ import {
   SYNC_STEP_1,
   type AccessMode,
 } from '$shared/collaboration/protocol';
+import type { StrategyJson } from '$shared/strategy/document';
+import { ConfirmedCopy } from './confirmed-copy';
 import { SaveTracker } from './save-tracker';
 import { isUnsent, markSent, markUnsent, offlineDatabaseName } from './offline';
 import { readPeers, readPeerUser, type Peer, type PeerUser } from './peers';
 
-export type SaveStatus = 'connecting' | 'offline' | 'saving' | 'saved';
+/** 'closed': the server ended the connection for good (signed out, access taken away). */
+export type SaveStatus = 'connecting' | 'offline' | 'saving' | 'saved' | 'closed';
 type SocketState = 'connecting' | 'open' | 'offline';
 
 export interface StrategyConnectionOptions {
@@ -56,12 +59,15 @@ export class StrategyConnection {
   user = $state<PeerUser>({ name: '', color: '#444444' });
 
   status: SaveStatus = $derived.by(() => {
-    if (this.socket === 'offline' || this.closeCode !== null) return 'offline';
+    // Nothing typed after a final close is kept for sending: saying "offline" would promise that.
+    if (this.closeCode !== null) return 'closed';
+    if (this.socket === 'offline') return 'offline';
     if (this.socket === 'connecting' || !this.synced) return 'connecting';
     return this.pending ? 'saving' : 'saved';
   });
 
   private readonly tracker: SaveTracker;
+  private readonly confirmed: ConfirmedCopy;
   private answeredSyncStep1 = false;
   private readonly options: StrategyConnectionOptions;
 
@@ -69,6 +75,7 @@ export class StrategyConnection {
     this.options = options;
     this.access = options.access;
     this.openedWithUnsentEdits = isUnsent(options.userId, options.documentId);
+    this.confirmed = new ConfirmedCopy(this.ydoc);
 
     this.persistence = new IndexeddbPersistence(
       offlineDatabaseName(options.userId, options.documentId),
@@ -85,7 +92,10 @@ export class StrategyConnection {
       startPending: this.openedWithUnsentEdits,
       sendCheck: (checkNumber) => this.sendSaveCheck(checkNumber),
       onChange: () => (this.pending = this.tracker.pending),
-      onAcknowledged: () => markSent(options.userId, options.documentId),
+      onAcknowledged: () => {
+        this.confirmed.catchUp();
+        markSent(options.userId, options.documentId);
+      },
     });
     this.pending = this.tracker.pending;
 
@@ -119,7 +129,13 @@ export class StrategyConnection {
       this.pending = this.tracker.pending;
     });
     provider.on('sync', (synced: boolean) => (this.synced = synced));
-    provider.on('closed', ({ code }) => (this.closeCode = code));
+    provider.on('closed', ({ code }) => {
+      this.closeCode = code;
+      // The role shown beside one's own name is no longer true; the server will not correct it.
+      const user = { ...this.user, role: undefined };
+      this.user = user;
+      provider.awareness.setLocalStateField('user', user);
+    });
     provider.awareness.on('change', this.onAwareness);
     window.addEventListener('offline', this.onBrowserOffline);
     window.addEventListener('online', this.onBrowserOnline);
@@ -151,7 +167,11 @@ export class StrategyConnection {
     };
   }
 
-  private onUpdate = (_update: Uint8Array, origin: unknown) => {
+  private onUpdate = (update: Uint8Array, origin: unknown) => {
+    // A local copy that held unsent edits is not known to be stored as a whole; the server's
+    // first acknowledgement brings the confirmed copy up to date instead.
+    const storedBefore = origin === this.persistence && !this.openedWithUnsentEdits;
+    if (origin === this.provider || storedBefore) this.confirmed.applyStored(update);
     if (origin === this.provider || origin === this.persistence) return;
     // A read-only connection's writes are dropped by the server; none come from the user.
     if (this.access !== 'edit') return;
@@ -164,7 +184,10 @@ export class StrategyConnection {
   };
 
   private onBrowserOffline = () => this.provider.disconnect();
-  private onBrowserOnline = () => this.provider.connect();
+  private onBrowserOnline = () => {
+    // After a final close (access taken away) only a reload may try again.
+    if (this.closeCode === null) this.provider.connect();
+  };
 
   private sendSaveCheck(checkNumber: number): boolean {
     const ws = this.provider.ws;
@@ -182,6 +205,16 @@ export class StrategyConnection {
     this.provider.awareness.setLocalStateField('field', path);
   }
 
+  /** The document as far as the server is known to have stored it. */
+  confirmedDocument(): StrategyJson {
+    return this.confirmed.read();
+  }
+
+  /** Whether this browser holds edits the server has not acknowledged. */
+  hasUnsentEdits(): boolean {
+    return this.pending || isUnsent(this.options.userId, this.options.documentId);
+  }
+
   /** Forgets this browser's copy of the document, including edits the server refused. */
   async discardLocalCopy(): Promise<void> {
     await this.persistence.clearData();
@@ -197,6 +230,7 @@ export class StrategyConnection {
     this.tracker.destroy();
     this.provider.destroy();
     void this.persistence.destroy();
+    this.confirmed.destroy();
     this.ydoc.destroy();
   }
 }

@@ -8,7 +8,11 @@ const config = {
     adapter: adapter({ out: 'build' }),
     files: {
       assets: 'web/static',
-      hooks: { client: 'web/src/hooks.client', server: 'web/src/hooks.server', universal: 'web/src/hooks' },
+      hooks: {
+        client: 'web/src/hooks.client',
+        server: 'web/src/hooks.server',
+        universal: 'web/src/hooks',
+      },
       lib: 'web/src/lib',
       params: 'web/src/params',
       routes: 'web/src/routes',

@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole suite. The browser tests drive the built pages, so the pages are built
- * first when they are missing or stale; then Vitest runs every test once, and a last line sums
- * up the counts in the plain form CI reads ("N passed, N failed, N skipped").
+ * first when they are missing or stale; then the static checks (formatting, types of the server
+ * and of the pages) and Vitest, which runs every test once. A last line sums up the counts in the
+ * plain form CI reads ("N passed, N failed, N skipped").
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +12,24 @@ import { pagesNeedBuild, root } from './build-state.mjs';
 import { buildPages } from './build.mjs';
 
 if (pagesNeedBuild()) buildPages();
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const staticChecks = [
+  ['formatting', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
+  ['types', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['pages', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--threshold', 'error']],
+];
+if (process.env.BIRGA_SKIP_CHECKS !== '1') {
+  for (const [name, command, args] of staticChecks) {
+    const check = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+    if (check.status !== 0) {
+      console.error(`The ${name} check failed; see above.`);
+      console.log('\n0 passed, 1 failed, 0 skipped');
+      process.exit(check.status ?? 1);
+    }
+  }
+  console.log('Static checks passed: formatting, types, pages.');
+}
 
 const summaryFile = path.join(
   fs.mkdtempSync(path.join(os.tmpdir(), 'birga-tests-')),

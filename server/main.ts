@@ -22,7 +22,8 @@ async function loadPageHandler(): Promise<PageHandler | undefined> {
 const config = readConfig();
 const logger = createLogger(config.logLevel);
 const pageHandler = await loadPageHandler();
-if (!pageHandler) logger.warn('build/handler.js is missing: serving the API only (run npm run build)');
+if (!pageHandler)
+  logger.warn('build/handler.js is missing: serving the API only (run npm run build)');
 
 const running = await startServer({ config, logger, pageHandler });
 

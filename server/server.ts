@@ -40,7 +40,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const app = createApp(deps, options.pageHandler);
 
   const server = http.createServer(getRequestListener(app.fetch));
-  server.on('upgrade', (request, socket, head) => collaboration.handleUpgrade(request, socket, head));
+  server.on('upgrade', (request, socket, head) =>
+    collaboration.handleUpgrade(request, socket, head),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

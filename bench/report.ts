@@ -49,6 +49,72 @@ function loadTable(section: { scenario: { name: string }; summary: Record<string
   ].join('\n');
 }
 
+interface ParticipationSummary {
+  steps: {
+    targetRate: number;
+    voteRequestsPerSecond: number;
+    commentsPerSecond: number;
+    latencyMs: Record<'votes' | 'comment', Row>;
+    unexpectedAnswers: number;
+    serverCpuShare: number;
+    serverCpuPerRequestUs: number;
+    generatorCpuShare: number;
+  }[];
+  peakMB: number;
+  residentsOverBudget: number;
+  answeredButMissing: number;
+  residentsUnexplained: number;
+  commentsMissing: number;
+  failedResidents: number;
+  loadAverages: number[];
+}
+
+function participationTable(section: {
+  scenario: { name: string };
+  summary: ParticipationSummary;
+}) {
+  const { summary } = section;
+  const latency = (row: Row) =>
+    `${fixed(row.p50)} / ${fixed(row.p95)} / ${fixed(row.p99)} / ${fixed(row.max)}`;
+  const rows = summary.steps.map((step) => [
+    step.targetRate ? `${step.targetRate}/s` : 'as fast as answered',
+    fixed(step.voteRequestsPerSecond, 0),
+    latency(step.latencyMs.votes),
+    fixed(step.commentsPerSecond, 0),
+    latency(step.latencyMs.comment),
+    String(step.unexpectedAnswers),
+    `${fixed(step.serverCpuShare * 100, 0)}%`,
+    fixed(step.serverCpuPerRequestUs, 0),
+    `${fixed(step.generatorCpuShare * 100, 0)}%`,
+  ]);
+  return [
+    `### Participation: ${section.scenario.name}`,
+    '',
+    table(
+      [
+        'offered',
+        'votes + withdrawals/s',
+        'vote p50 / p95 / p99 / max ms',
+        'comments/s',
+        'comment p50 / p95 / p99 / max ms',
+        'unexpected answers',
+        'server CPU',
+        'server CPU µs/request',
+        'generator CPU',
+      ],
+      rows,
+    ),
+    '',
+    `After SIGKILL under load: ${summary.residentsOverBudget} residents over the budget, ` +
+      `${summary.answeredButMissing} answered votes missing, ` +
+      `${summary.residentsUnexplained} residents whose stored votes differ from their answers, ` +
+      `${summary.commentsMissing} answered comments missing; ` +
+      `${summary.failedResidents} residents stopped by a failed request. ` +
+      `Server peak RSS ${fixed(summary.peakMB, 0)} MB; ` +
+      `load average ${summary.loadAverages.map((load) => fixed(load)).join(', ')}.`,
+  ].join('\n');
+}
+
 export function renderReport(results: Record<string, unknown>): string {
   const parts = [`# Birga benchmark, ${String(results.startedAt)}`, ''];
   parts.push(`Machine: ${JSON.stringify(results.machine)}`, '');
@@ -110,6 +176,9 @@ export function renderReport(results: Record<string, unknown>): string {
       '',
     );
   }
+  const participation = results.participation as
+    { scenario: { name: string }; summary: ParticipationSummary } | undefined;
+  if (participation) parts.push(participationTable(participation), '');
   const commits = ['small', 'medium']
     .map((key) => results[key] as { runs?: Record<string, { commitStats?: Row }[]> } | undefined)
     .flatMap((section) => section?.runs?.birga ?? [])

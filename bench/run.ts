@@ -1,13 +1,15 @@
 /**
  * The benchmark: every scenario against every server in one run, servers taking turns across
  * repetitions because the machine is shared and noisy. Writes bench/results/<time>.json and .md.
- * Usage: run.ts all, or a comma-separated list of small, medium, ramp, open, durability.
+ * Usage: run.ts all, or a comma-separated list of small, medium, ramp, open, durability,
+ * participation.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { planFor, runGenerator } from './load-run';
 import { measureOpenTime } from './open-time';
+import { runParticipation } from './participation';
 import { renderReport } from './report';
 import {
   PERSISTENT_TARGETS,
@@ -254,6 +256,7 @@ if (chosen('open')) {
   results.open = await measureOpenTime([...PERSISTENT_TARGETS, 'y-websocket-server', 'hocuspocus']);
 }
 if (chosen('durability')) results.durability = await runDurability(workDir);
+if (chosen('participation')) results.participation = await runParticipation();
 results.finishedAt = new Date().toISOString();
 
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-');

@@ -2,16 +2,17 @@
  * Who may see and act on a strategy's consultation. A strategy the caller may not read answers
  * 404, as everywhere in the API; one they may read but not act on answers 403.
  */
-import { mayPerform, type Role, type TerritoryAction } from '../../shared/roles';
+import {
+  documentAccess,
+  isStrategyPhase,
+  mayPerform,
+  type Role,
+  type TerritoryAction,
+} from '../../shared/roles';
 import type { SignedIn } from '../accounts/sessions';
 import { forbidden, notFound } from '../errors';
 import { requireViewer, type AppContext } from '../http/context';
-import {
-  findStrategyById,
-  rolesInTerritory,
-  strategyAccess,
-  type StrategyRecord,
-} from '../strategies/access';
+import { findStrategyById, rolesInTerritory, type StrategyRecord } from '../strategies/access';
 
 export interface ReadableStrategy {
   strategy: StrategyRecord;
@@ -33,9 +34,12 @@ export function readableStrategy(c: AppContext, strategyId: string): ReadableStr
   const viewer = c.get('viewer');
   const strategy = findStrategyById(db, strategyId);
   if (!strategy) throw notFound('The strategy');
-  const access = strategyAccess(db, strategy, viewer?.user.id ?? null);
+  // strategyAccess's rule on roles looked up once: every vote and comment comes through here, and
+  // the lookup walks the territory tree.
+  const roles = viewerRolesFor(c, strategy);
+  const access = isStrategyPhase(strategy.status) ? documentAccess(strategy.status, roles) : 'none';
   if (access === 'none') throw notFound('The strategy');
-  return { strategy, access, viewer, roles: viewerRolesFor(c, strategy) };
+  return { strategy, access, viewer, roles };
 }
 
 /** Signed in (401), the strategy readable (404), and the action allowed there (403). */

@@ -35,6 +35,7 @@ import {
   type CommentRecord,
 } from './comments';
 import { csvResponse, toCsv } from './csv';
+import { commitInGroup } from './group-commit';
 import { checkRateLimit, recordAttempt } from './rate-limits';
 import { consultationSkillList, documentOutline } from './skills';
 import { requireOpenConsultation, type ConsultationRecord } from './window';
@@ -128,33 +129,37 @@ export const commentRoutes = new Hono<AppEnv>()
     const body = await parseBody(c, commentBody);
     const readable = readableStrategy(c, id);
     const deps = c.get('deps');
-    const consultation = requireOpenConsultation(deps, readable.strategy);
 
-    let target = body.target;
-    let depth = 0;
-    if (body.parentId !== undefined) {
-      const parent = findComment(deps.db, body.parentId);
-      if (!parent || parent.strategyId !== readable.strategy.id) {
-        throw invalidInput('parentId', 'There is no such comment to answer.');
+    // The checks run inside the commit's transaction: the window may close, or the parent be
+    // hidden, while the comment waits for its group commit.
+    const commentId = await commitInGroup(deps.db, () => {
+      const consultation = requireOpenConsultation(deps, readable.strategy);
+      let target = body.target;
+      let depth = 0;
+      if (body.parentId !== undefined) {
+        const parent = findComment(deps.db, body.parentId);
+        if (!parent || parent.strategyId !== readable.strategy.id) {
+          throw invalidInput('parentId', 'There is no such comment to answer.');
+        }
+        if (commentState(parent) !== 'visible') throw commentUnavailable();
+        if (parent.depth >= MAX_COMMENT_DEPTH) throw replyTooDeep();
+        if (target !== undefined && target !== parent.target) throw targetMismatch();
+        target = parent.target;
+        depth = parent.depth + 1;
+      } else {
+        if (target === undefined) throw invalidInput('target', 'Say what the comment is about.');
+        checkTarget(c, readable, consultation, target);
       }
-      if (commentState(parent) !== 'visible') throw commentUnavailable();
-      if (parent.depth >= MAX_COMMENT_DEPTH) throw replyTooDeep();
-      if (target !== undefined && target !== parent.target) throw targetMismatch();
-      target = parent.target;
-      depth = parent.depth + 1;
-    } else {
-      if (target === undefined) throw invalidInput('target', 'Say what the comment is about.');
-      checkTarget(c, readable, consultation, target);
-    }
 
-    const commentId = insertComment(deps.db, {
-      strategyId: readable.strategy.id,
-      target,
-      parentId: body.parentId ?? null,
-      depth,
-      authorId: viewer.user.id,
-      body: body.body,
-      createdAt: consultationNow(deps),
+      return insertComment(deps.db, {
+        strategyId: readable.strategy.id,
+        target,
+        parentId: body.parentId ?? null,
+        depth,
+        authorId: viewer.user.id,
+        body: body.body,
+        createdAt: consultationNow(deps),
+      });
     });
     recordAttempt(c, 'comment', viewer.user.id);
     return c.json(commentJson(findComment(deps.db, commentId)!, viewer.user.id), 201);

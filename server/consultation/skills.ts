@@ -74,19 +74,30 @@ function stringsOnly(value: unknown): Record<string, string> {
 type Reader = Pick<BirgaDatabase, 'select'>;
 type Writer = Pick<BirgaDatabase, 'insert' | 'update' | 'delete'>;
 
-export function addedSkills(db: Reader, consultationId: string): Skill[] {
+function prepareAddedSkills(db: Reader) {
   return db
     .select()
     .from(consultationSkills)
-    .where(eq(consultationSkills.consultationId, consultationId))
+    .where(eq(consultationSkills.consultationId, sql.placeholder('consultationId')))
     .orderBy(sql`consultation_skills.rowid`)
-    .all()
-    .map((row) => ({
-      key: row.skillKey,
-      source: 'consultation' as const,
-      category: row.category,
-      title: row.title,
-    }));
+    .prepare();
+}
+
+/** Every vote checks its skill here; preparing the query costs more than running it. */
+const preparedAddedSkills = new WeakMap<Reader, ReturnType<typeof prepareAddedSkills>>();
+
+export function addedSkills(db: Reader, consultationId: string): Skill[] {
+  let select = preparedAddedSkills.get(db);
+  if (!select) {
+    select = prepareAddedSkills(db);
+    preparedAddedSkills.set(db, select);
+  }
+  return select.all({ consultationId }).map((row) => ({
+    key: row.skillKey,
+    source: 'consultation' as const,
+    category: row.category,
+    title: row.title,
+  }));
 }
 
 export function consultationSkillList(

@@ -43,14 +43,16 @@ export const voteRoutes = new Hono<AppEnv>()
     if (!skills.some((skill) => skill.key === skillKey)) throw skillNotFound();
 
     const castAt = consultationNow(deps);
-    const budget = castVote(
+    // The window is checked again inside the vote's transaction: the consultation may close, or
+    // its budget change, between this request's first reads and its commit.
+    const budget = await castVote(
       deps.db,
-      { consultation, userId: viewer.user.id, skillKey, castAt },
-      (tx) => requireOpenConsultation(deps, strategy, tx),
+      { consultationId: consultation.id, userId: viewer.user.id, skillKey, castAt },
+      () => requireOpenConsultation(deps, strategy),
     );
     return c.json({ vote: { skillKey, castAt: new Date(castAt).toISOString() }, ...budget }, 201);
   })
-  .delete('/strategies/:id/votes/:skillKey', (c) => {
+  .delete('/strategies/:id/votes/:skillKey', async (c) => {
     const { id, skillKey } = parseParams(c, voteParams);
     const viewer = requireViewer(c);
     limitAttempt(c, 'vote', viewer.user.id);
@@ -58,8 +60,10 @@ export const voteRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
 
     const consultation = requireOpenConsultation(deps, strategy);
-    const budget = withdrawVote(deps.db, { consultation, userId: viewer.user.id, skillKey }, (tx) =>
-      requireOpenConsultation(deps, strategy, tx),
+    const budget = await withdrawVote(
+      deps.db,
+      { consultationId: consultation.id, userId: viewer.user.id, skillKey },
+      () => requireOpenConsultation(deps, strategy),
     );
     return c.json(budget);
   })

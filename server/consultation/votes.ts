@@ -1,15 +1,16 @@
 /**
  * Residents' votes on priority skills. The rules live in the database: a unique index allows one
  * vote per resident and skill, and a trigger (migrations/0001) refuses a vote past the budget.
- * Casting runs in one immediate transaction that checks both first, so the usual refusals are
- * clean domain errors; should two requests ever race past the checks, the constraints turn the
- * loser into the same 409, never a 500.
+ * Casting checks both first, inside the write transaction, so the usual refusals are clean domain
+ * errors; should two requests ever race past the checks, the constraints turn the loser into the
+ * same 409, never a 500. Casts and withdrawals share group commits (group-commit.ts).
  */
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { BirgaDatabase } from '../storage/database';
 import { newId } from '../storage/ids';
 import { votes } from '../storage/schema';
 import { alreadyVoted, voteBudgetExceeded, voteNotFound } from './errors';
+import { commitInGroup } from './group-commit';
 import type { ConsultationRecord } from './window';
 
 type Reader = Pick<BirgaDatabase, 'select'>;
@@ -66,74 +67,83 @@ function constraintError(error: unknown): Error | undefined {
 }
 
 /**
- * Casts a vote. `check` runs inside the transaction first (the window, by the clock), so a vote
- * and the consultation's closing can never interleave.
+ * Prepared once per connection: a vote is a handful of small statements, and preparing one costs
+ * more than running it.
  */
-export function castVote(
+function prepareVoteStatements(db: BirgaDatabase) {
+  const consultationId = sql.placeholder('consultationId');
+  const userId = sql.placeholder('userId');
+  const skillKey = sql.placeholder('skillKey');
+  const resident = and(eq(votes.consultationId, consultationId), eq(votes.userId, userId));
+  return {
+    residentSkills: db.select({ skillKey: votes.skillKey }).from(votes).where(resident).prepare(),
+    insert: db
+      .insert(votes)
+      .values({
+        id: sql.placeholder('id'),
+        consultationId,
+        userId,
+        skillKey,
+        castAt: sql.placeholder('castAt'),
+      })
+      .prepare(),
+    remove: db
+      .delete(votes)
+      .where(and(resident, eq(votes.skillKey, skillKey)))
+      .prepare(),
+  };
+}
+
+const statementsByDatabase = new WeakMap<BirgaDatabase, ReturnType<typeof prepareVoteStatements>>();
+
+function voteStatements(db: BirgaDatabase) {
+  let statements = statementsByDatabase.get(db);
+  if (!statements) {
+    statements = prepareVoteStatements(db);
+    statementsByDatabase.set(db, statements);
+  }
+  return statements;
+}
+
+function budgetAfter(votesPerResident: number, spent: number): VoteBudget {
+  return { votesPerResident, spent, remaining: Math.max(0, votesPerResident - spent) };
+}
+
+/**
+ * Casts a vote; resolves once it is committed. `check` runs inside the transaction first (the
+ * window, by the clock) and answers the consultation as stored then, so a vote and the
+ * consultation's closing or a change of its budget can never interleave.
+ */
+export async function castVote(
   db: BirgaDatabase,
-  vote: { consultation: ConsultationRecord; userId: string; skillKey: string; castAt: number },
-  check: (tx: Reader) => void,
-): VoteBudget {
-  const { consultation, userId, skillKey } = vote;
+  vote: { consultationId: string; userId: string; skillKey: string; castAt: number },
+  check: () => ConsultationRecord,
+): Promise<VoteBudget> {
+  const statements = voteStatements(db);
   try {
-    return db.transaction(
-      (tx) => {
-        check(tx);
-        const existing = tx
-          .select({ id: votes.id })
-          .from(votes)
-          .where(
-            and(
-              eq(votes.consultationId, consultation.id),
-              eq(votes.userId, userId),
-              eq(votes.skillKey, skillKey),
-            ),
-          )
-          .get();
-        if (existing) throw alreadyVoted();
-        if (votesSpent(tx, consultation.id, userId) >= consultation.votesPerResident) {
-          throw voteBudgetExceeded();
-        }
-        tx.insert(votes)
-          .values({
-            id: newId(),
-            consultationId: consultation.id,
-            userId,
-            skillKey,
-            castAt: vote.castAt,
-          })
-          .run();
-        return voteBudget(tx, consultation, userId);
-      },
-      { behavior: 'immediate' },
-    );
+    return await commitInGroup(db, () => {
+      const { votesPerResident } = check();
+      const held = statements.residentSkills.all(vote).map((row) => row.skillKey);
+      if (held.includes(vote.skillKey)) throw alreadyVoted();
+      if (held.length >= votesPerResident) throw voteBudgetExceeded();
+      statements.insert.run({ id: newId(), ...vote });
+      return budgetAfter(votesPerResident, held.length + 1);
+    });
   } catch (error) {
     throw constraintError(error) ?? error;
   }
 }
 
+/** Takes a vote back; resolves once that is committed. */
 export function withdrawVote(
   db: BirgaDatabase,
-  vote: { consultation: ConsultationRecord; userId: string; skillKey: string },
-  check: (tx: Reader) => void,
-): VoteBudget {
-  const { consultation, userId, skillKey } = vote;
-  return db.transaction(
-    (tx) => {
-      check(tx);
-      const result = tx
-        .delete(votes)
-        .where(
-          and(
-            eq(votes.consultationId, consultation.id),
-            eq(votes.userId, userId),
-            eq(votes.skillKey, skillKey),
-          ),
-        )
-        .run();
-      if (result.changes === 0) throw voteNotFound();
-      return voteBudget(tx, consultation, userId);
-    },
-    { behavior: 'immediate' },
-  );
+  vote: { consultationId: string; userId: string; skillKey: string },
+  check: () => ConsultationRecord,
+): Promise<VoteBudget> {
+  const statements = voteStatements(db);
+  return commitInGroup(db, () => {
+    const { votesPerResident } = check();
+    if (statements.remove.run(vote).changes === 0) throw voteNotFound();
+    return budgetAfter(votesPerResident, statements.residentSkills.all(vote).length);
+  });
 }

@@ -3,7 +3,7 @@
  * from the stored moments and the strategy's phase, never kept by a job, so a vote one second
  * after the closing moment is refused however the server was scheduled.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../http/context';
 import type { BirgaDatabase } from '../storage/database';
 import { consultations } from '../storage/schema';
@@ -31,12 +31,24 @@ const columns = {
   votesPerResident: consultations.votesPerResident,
 };
 
-export function findConsultation(db: Reader, strategyId: string): ConsultationRecord | undefined {
+function prepareFind(db: Reader) {
   return db
     .select(columns)
     .from(consultations)
-    .where(eq(consultations.strategyId, strategyId))
-    .get();
+    .where(eq(consultations.strategyId, sql.placeholder('strategyId')))
+    .prepare();
+}
+
+/** Every vote reads the consultation twice; preparing the query costs more than running it. */
+const preparedFinds = new WeakMap<Reader, ReturnType<typeof prepareFind>>();
+
+export function findConsultation(db: Reader, strategyId: string): ConsultationRecord | undefined {
+  let find = preparedFinds.get(db);
+  if (!find) {
+    find = prepareFind(db);
+    preparedFinds.set(db, find);
+  }
+  return find.get({ strategyId });
 }
 
 export function requireConsultation(db: Reader, strategyId: string): ConsultationRecord {

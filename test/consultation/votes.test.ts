@@ -36,6 +36,16 @@ function storedVotes(consultationUserFilter?: string): number {
   return row?.votes ?? 0;
 }
 
+function storedSkills(strategyId: string, userId: string): string[] {
+  return server.deps.db.$client
+    .prepare(
+      `select skill_key from votes join consultations on consultations.id = votes.consultation_id
+         where consultations.strategy_id = ? and votes.user_id = ? order by skill_key`,
+    )
+    .pluck()
+    .all(strategyId, userId) as string[];
+}
+
 describe('casting votes', () => {
   it('lets exactly the budget through when fifty requests from one resident arrive at once', async () => {
     const strategyId = buildStrategy(server);
@@ -61,6 +71,66 @@ describe('casting votes', () => {
       spent: 3,
       remaining: 0,
       resident: true,
+    });
+  });
+
+  it('answers each of many residents voting at once by its own outcome, in one group commit or several', async () => {
+    const strategyId = buildStrategy(server);
+    await openConsultation(coordinator, strategyId, clock, { votesPerResident: 2 });
+    const residents = await Promise.all(Array.from({ length: 12 }, () => buildResident(server)));
+    const ids = await Promise.all(
+      residents.map(async (resident) => (await resident.get('/api/me')).body.user.id as string),
+    );
+    const castAll = (skillKeys: string[]) =>
+      Promise.all(
+        residents.map((resident) =>
+          Promise.all(
+            skillKeys.map((skillKey) =>
+              resident.post(`/api/strategies/${strategyId}/votes`, { skillKey }),
+            ),
+          ),
+        ),
+      );
+
+    // Each resident asks for three skills at once, one of them twice, with a budget of two.
+    const first = await castAll(['S1', 'S2', 'S3', 'S1']);
+    const held = first.map((answers, index) => {
+      const cast = answers.filter((answer) => answer.status === 201);
+      expect(cast).toHaveLength(2);
+      expect(cast.map((answer) => answer.body.spent).sort()).toEqual([1, 2]);
+      for (const refused of answers.filter((answer) => answer.status !== 201)) {
+        expect(refused.status).toBe(409);
+        expect(['vote_budget_exceeded', 'already_voted']).toContain(refused.body.error.code);
+      }
+      const skills = cast.map((answer) => answer.body.vote.skillKey as string);
+      expect(new Set(skills).size).toBe(2);
+      expect(storedSkills(strategyId, ids[index]!)).toEqual([...skills].sort());
+      return skills;
+    });
+
+    // Then, all at once, each takes one vote back and asks for a new skill: whichever of its two
+    // requests commits first decides whether the new vote fits, and each answer must say so.
+    const second = await Promise.all(
+      residents.map((resident, index) =>
+        Promise.all([
+          resident.delete(`/api/strategies/${strategyId}/votes/${held[index]![0]}`),
+          resident.post(`/api/strategies/${strategyId}/votes`, { skillKey: 'S4' }),
+        ]),
+      ),
+    );
+    second.forEach(([withdrawal, cast], index) => {
+      expect(withdrawal!.status).toBe(200);
+      const expected = [held[index]![1]!];
+      // Whichever order they committed in, the withdrawal left one vote standing before the cast.
+      expect(withdrawal!.body.spent).toBe(1);
+      if (cast!.status === 201) {
+        expected.push('S4');
+        expect(cast!.body).toMatchObject({ spent: 2, remaining: 0 });
+      } else {
+        expect(cast!.status).toBe(409);
+        expect(cast!.body.error.code).toBe('vote_budget_exceeded');
+      }
+      expect(storedSkills(strategyId, ids[index]!)).toEqual(expected.sort());
     });
   });
 

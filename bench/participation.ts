@@ -33,7 +33,7 @@ export const PARTICIPATION: ParticipationScenario = {
   // Latency at a moderate rate, at the target rate, and the most the server answers.
   steps: [
     { totalRate: 1_000, seconds: 8 },
-    { totalRate: 2_100, seconds: 8 },
+    { totalRate: 2_200, seconds: 8 },
     { totalRate: 0, seconds: 8 },
   ],
   repetitions: 3,

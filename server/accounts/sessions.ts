@@ -4,9 +4,10 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { BirgaDatabase } from '../storage/database';
 import { newToken } from '../storage/ids';
+import { preparedPerConnection } from '../storage/prepared';
 import { sessions, users } from '../storage/schema';
 
 export const SESSION_COOKIE = 'birga_session';
@@ -49,12 +50,15 @@ export function createSession(
   return { token, session };
 }
 
-export function validateSessionToken(db: BirgaDatabase, token: string): SignedIn | null {
-  if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
-  const id = hashToken(token);
-  const row = db
+/** Every signed-in request reads its session. */
+function prepareSessionLookup(db: BirgaDatabase) {
+  return db
     .select({
-      session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
+      session: {
+        id: sessions.id,
+        userId: sessions.userId,
+        expiresAt: sessions.expiresAt,
+      },
       user: {
         id: users.id,
         email: users.email,
@@ -64,8 +68,16 @@ export function validateSessionToken(db: BirgaDatabase, token: string): SignedIn
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare();
+}
+
+const sessionLookup = preparedPerConnection(prepareSessionLookup);
+
+export function validateSessionToken(db: BirgaDatabase, token: string): SignedIn | null {
+  if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
+  const id = hashToken(token);
+  const row = sessionLookup(db).get({ id });
   if (!row) return null;
 
   const now = Date.now();

@@ -10,6 +10,7 @@ import { readList } from '../../shared/strategy/document';
 import type { CollaborationHub } from '../collaboration/hub';
 import type { BirgaDatabase } from '../storage/database';
 import { newId } from '../storage/ids';
+import { preparedPerConnection } from '../storage/prepared';
 import { consultationSkills } from '../storage/schema';
 import type { StrategyRecord } from '../strategies/access';
 
@@ -83,21 +84,18 @@ function prepareAddedSkills(db: Reader) {
     .prepare();
 }
 
-/** Every vote checks its skill here; preparing the query costs more than running it. */
-const preparedAddedSkills = new WeakMap<Reader, ReturnType<typeof prepareAddedSkills>>();
+/** Every vote checks its skill here. */
+const addedSkillsQuery = preparedPerConnection(prepareAddedSkills);
 
 export function addedSkills(db: Reader, consultationId: string): Skill[] {
-  let select = preparedAddedSkills.get(db);
-  if (!select) {
-    select = prepareAddedSkills(db);
-    preparedAddedSkills.set(db, select);
-  }
-  return select.all({ consultationId }).map((row) => ({
-    key: row.skillKey,
-    source: 'consultation' as const,
-    category: row.category,
-    title: row.title,
-  }));
+  return addedSkillsQuery(db)
+    .all({ consultationId })
+    .map((row) => ({
+      key: row.skillKey,
+      source: 'consultation' as const,
+      category: row.category,
+      title: row.title,
+    }));
 }
 
 export function consultationSkillList(

@@ -8,6 +8,7 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { BirgaDatabase } from '../storage/database';
 import { newId } from '../storage/ids';
+import { preparedPerConnection } from '../storage/prepared';
 import { votes } from '../storage/schema';
 import { alreadyVoted, voteBudgetExceeded, voteNotFound } from './errors';
 import { commitInGroup } from './group-commit';
@@ -94,16 +95,7 @@ function prepareVoteStatements(db: BirgaDatabase) {
   };
 }
 
-const statementsByDatabase = new WeakMap<BirgaDatabase, ReturnType<typeof prepareVoteStatements>>();
-
-function voteStatements(db: BirgaDatabase) {
-  let statements = statementsByDatabase.get(db);
-  if (!statements) {
-    statements = prepareVoteStatements(db);
-    statementsByDatabase.set(db, statements);
-  }
-  return statements;
-}
+const voteStatements = preparedPerConnection(prepareVoteStatements);
 
 function budgetAfter(votesPerResident: number, spent: number): VoteBudget {
   return { votesPerResident, spent, remaining: Math.max(0, votesPerResident - spent) };

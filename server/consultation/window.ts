@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../http/context';
 import type { BirgaDatabase } from '../storage/database';
+import { preparedPerConnection } from '../storage/prepared';
 import { consultations } from '../storage/schema';
 import type { StrategyRecord } from '../strategies/access';
 import { consultationNow } from './clock';
@@ -39,16 +40,11 @@ function prepareFind(db: Reader) {
     .prepare();
 }
 
-/** Every vote reads the consultation twice; preparing the query costs more than running it. */
-const preparedFinds = new WeakMap<Reader, ReturnType<typeof prepareFind>>();
+/** Every vote reads the consultation twice. */
+const findQuery = preparedPerConnection(prepareFind);
 
 export function findConsultation(db: Reader, strategyId: string): ConsultationRecord | undefined {
-  let find = preparedFinds.get(db);
-  if (!find) {
-    find = prepareFind(db);
-    preparedFinds.set(db, find);
-  }
-  return find.get({ strategyId });
+  return findQuery(db).get({ strategyId });
 }
 
 export function requireConsultation(db: Reader, strategyId: string): ConsultationRecord {

@@ -2,7 +2,7 @@
  * Resolves what a person may do with a strategy's document: their roles in the strategy's territory
  * and, for the inherited roles, in every territory above it, read through shared/roles.ts.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import {
   documentAccess,
   INHERITED_ROLES,
@@ -12,18 +12,41 @@ import {
   type Role,
 } from '../../shared/roles';
 import type { BirgaDatabase } from '../storage/database';
+import { preparedPerConnection } from '../storage/prepared';
 import { memberships, strategies, territories } from '../storage/schema';
+
+/** Every request that touches a strategy looks it up and walks the territory tree. */
+function prepareLookups(db: BirgaDatabase) {
+  return {
+    parent: db
+      .select({ parentCode: territories.parentCode })
+      .from(territories)
+      .where(eq(territories.code, sql.placeholder('code')))
+      .prepare(),
+    memberships: db
+      .select({
+        territoryCode: memberships.territoryCode,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .where(eq(memberships.userId, sql.placeholder('userId')))
+      .prepare(),
+    strategy: db
+      .select(strategyColumns)
+      .from(strategies)
+      .where(eq(strategies.id, sql.placeholder('id')))
+      .prepare(),
+  };
+}
+
+const lookups = preparedPerConnection(prepareLookups);
 
 /** The territory and its ancestors, nearest first. A cycle in bad data stops the walk. */
 export function territoryLineage(db: BirgaDatabase, territoryCode: string): string[] {
   const lineage: string[] = [];
   let code: string | null = territoryCode;
   while (code && !lineage.includes(code) && lineage.length < 16) {
-    const row: { parentCode: string | null } | undefined = db
-      .select({ parentCode: territories.parentCode })
-      .from(territories)
-      .where(eq(territories.code, code))
-      .get();
+    const row: { parentCode: string | null } | undefined = lookups(db).parent.get({ code });
     if (!row) break;
     lineage.push(code);
     code = row.parentCode;
@@ -39,11 +62,10 @@ export function rolesInTerritory(
 ): Set<Role> {
   const lineage = territoryLineage(db, territoryCode);
   if (lineage.length === 0) return new Set();
-  const rows = db
-    .select({ territoryCode: memberships.territoryCode, role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), inArray(memberships.territoryCode, lineage)))
-    .all();
+  // A person holds a few memberships at most; filtering them here keeps the query preparable.
+  const rows = lookups(db)
+    .memberships.all({ userId })
+    .filter((row) => lineage.includes(row.territoryCode));
 
   const roles = new Set<Role>();
   for (const row of rows) {
@@ -74,7 +96,7 @@ const strategyColumns = {
 };
 
 export function findStrategyById(db: BirgaDatabase, id: string): StrategyRecord | undefined {
-  return db.select(strategyColumns).from(strategies).where(eq(strategies.id, id)).get();
+  return lookups(db).strategy.get({ id });
 }
 
 export function findStrategyByDocument(

@@ -2,7 +2,8 @@
  * The co-editing load generator, run as its own process so that its CPU is not the server's.
  * N clients over D documents insert small text at a fixed rate; one client per document is a full
  * Y.Doc that applies everything and checks the text, the others are light: they keep only their
- * own edits and time what arrives from the update's header. Usage: loadgen.ts <plan.json> <out.json>
+ * own edits and time what arrives from the update's header.
+ * Usage: loadgen.ts <plan.json> <out.json>
  */
 import fs from 'node:fs';
 import WebSocket from 'ws';

@@ -71,7 +71,7 @@ class StepTally {
 }
 
 let tally: StepTally | null = null;
-/** Comments answered 201 over the whole run, warm-up and tail included, to compare with the file. */
+/** Comments answered 201 over the whole run, warm-up and tail included, to check the file. */
 let answeredComments = 0;
 /** Set once the server is being killed: a failed request then ends its resident's run quietly. */
 let killing = false;
@@ -172,7 +172,7 @@ class Resident {
     return send(this.agent, this.cookie, 'POST', `${base}/comments`, { target, body });
   }
 
-  /** One request; latency counts from `dueAt`, so a late start is not hidden (no coordinated omission). */
+  /** One request; latency counts from `dueAt`, so a late start is not hidden. */
   async act(dueAt: number): Promise<void> {
     const { kind, skillKey, expected } = this.choose();
     this.inFlight = { kind, skillKey };

@@ -304,7 +304,8 @@ export async function runParticipation(scenario: ParticipationScenario = PARTICI
     });
     console.log(
       `participation · run ${repetition + 1}: ${votes.join(', ')}; ` +
-        `over budget ${run.check.residentsOverBudget}, answered but missing ${run.check.answeredButMissing}`,
+        `over budget ${run.check.residentsOverBudget}, ` +
+        `answered but missing ${run.check.answeredButMissing}`,
     );
     runs.push(run);
   }

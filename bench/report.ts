@@ -190,7 +190,8 @@ export function renderReport(results: Record<string, unknown>): string {
         commits
           .map(
             (stats) =>
-              `${stats.updates} updates in ${stats.commits} commits, mean ${fixed(stats.meanMs, 2)} ms, max ${fixed(stats.maxMs)} ms`,
+              `${stats.updates} updates in ${stats.commits} commits, ` +
+              `mean ${fixed(stats.meanMs, 2)} ms, max ${fixed(stats.maxMs)} ms`,
           )
           .join('; '),
       '',

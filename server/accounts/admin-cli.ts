@@ -2,7 +2,8 @@
  * `npm run admin -- create <email>`: makes a platform administrator on the BIRGA_DB database, or
  * promotes an existing account. A new account's password comes from BIRGA_ADMIN_PASSWORD, from the
  * terminal without echo, or from stdin when that is not a terminal; it is never printed.
- * `npm run admin -- revoke <email>` takes the rights away again, except from the last administrator.
+ * `npm run admin -- revoke <email>` takes the rights away again, except from the last
+ * administrator.
  */
 import path from 'node:path';
 import { emailField, newPasswordField } from '../../shared/api/accounts';

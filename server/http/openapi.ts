@@ -87,17 +87,17 @@ function describe(operation: ApiOperation) {
   };
 }
 
-const description = `Birga's JSON API. Sign in with POST /api/session; the birga_session cookie (HttpOnly,
-SameSite=Lax) then identifies you. Unsafe requests (POST, PUT, PATCH, DELETE) must carry an Origin
-header of Birga itself, or they are refused with 403 bad_origin. Every error answers
+const description = `Birga's JSON API. Sign in with POST /api/session; the birga_session cookie
+(HttpOnly, SameSite=Lax) then identifies you. Unsafe requests (POST, PUT, PATCH, DELETE) must
+carry an Origin header of Birga itself, or they are refused with 403 bad_origin. Every error answers
 {"error": {"code", "message", "field"}}. A strategy the caller may not see answers 404, signed in or
 not.
 
 Live co-editing: a WebSocket at /collab/{documentId} (documentId from GET /api/strategies/{id})
-speaks the standard Yjs sync and awareness protocol (y-protocols), so the y-websocket client connects
-with serverUrl "<origin>/collab" and room = documentId. The upgrade needs an allowed Origin and the
-session cookie unless the document is public; people who may read but not edit get a read-only
-connection whose updates are dropped.`;
+speaks the standard Yjs sync and awareness protocol (y-protocols), so the y-websocket client
+connects with serverUrl "<origin>/collab" and room = documentId. The upgrade needs an allowed
+Origin and the session cookie unless the document is public; people who may read but not edit
+get a read-only connection whose updates are dropped.`;
 
 function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};

@@ -1,7 +1,8 @@
 /**
  * `npm run backup -- <file> [--force]`: writes a consistent copy of the BIRGA_DB database (default
- * ./data/birga.sqlite) to <file>, also while the server runs. It never overwrites a file unless told,
- * and never creates the file's folder: a typo in the path fails instead of hiding the backup.
+ * ./data/birga.sqlite) to <file>, also while the server runs. It never overwrites a file unless
+ * told, and never creates the file's folder: a typo in the path fails instead of hiding the
+ * backup.
  */
 import fs from 'node:fs';
 import path from 'node:path';

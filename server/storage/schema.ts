@@ -75,7 +75,7 @@ export const memberships = sqliteTable(
   ],
 );
 
-/** One-time links: invitations carry a role, password resets a user. Only the token's hash is kept. */
+/** One-time links: invitations carry a role, password resets a user. Only token hashes are kept. */
 export const invitations = sqliteTable('invitations', {
   id: text('id').primaryKey(),
   tokenHash: text('token_hash').notNull().unique(),
@@ -253,7 +253,7 @@ export const paperVotes = sqliteTable(
   (table) => [index('paper_votes_consultation_idx').on(table.consultationId)],
 );
 
-/** Public threads on a strategy. Deleting wipes the body; hiding keeps it for a possible restore. */
+/** Public threads on a strategy. Deleting wipes the body; hiding keeps it for a restore. */
 export const comments = sqliteTable(
   'comments',
   {

@@ -175,7 +175,9 @@ export class CollaborationConnection {
       return;
     }
     if (shape === 'no-op') return;
-    this.owner.enqueueUpdate(this.room, this, payload);
+    // The payload is a view into the socket's whole read buffer (often 64 KiB). Kept as it is, it
+    // would pin that buffer while queued, and handing it to the writer thread would copy all of it.
+    this.owner.enqueueUpdate(this.room, this, payload.slice());
   }
 
   private handleAwareness(update: Uint8Array): void {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadPlan, LoadStep } from './loadgen';
-import { benchRoot, type RunningTarget } from './targets';
+import { benchRoot, track, type RunningTarget } from './targets';
 
 export interface LoadOptions {
   clientsPerDocument: number;
@@ -40,10 +40,12 @@ export async function runGenerator<Result>(
   const planPath = path.join(workDir, `plan-${Date.now()}.json`);
   const outPath = path.join(workDir, `result-${Date.now()}.json`);
   fs.writeFileSync(planPath, JSON.stringify(plan));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'loadgen.ts', planPath, outPath], {
-    cwd: benchRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', 'loadgen.ts', planPath, outPath], {
+      cwd: benchRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   child.stdout!.on('data', (chunk: Buffer) => {
     if (chunk.toString().includes('editing')) onEditing?.();
   });

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ParticipationPlan, ParticipationStep, ResidentLedger } from './participation-load';
-import { benchRoot, freePort, freshDataDir } from './targets';
+import { benchRoot, freePort, freshDataDir, track } from './targets';
 
 export interface ParticipationScenario {
   name: string;
@@ -91,28 +91,30 @@ async function waitForPort(port: number, child: ChildProcess, logPath: string) {
 async function startBirga(dataDir: string, port: number) {
   const logPath = path.join(dataDir, 'birga.log');
   const log = fs.openSync(logPath, 'w');
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${dataDir}`] : []),
-      '--import',
-      'tsx',
-      path.join(repositoryRoot, 'server', 'main.ts'),
-    ],
-    {
-      cwd: repositoryRoot,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        NODE_ENV: 'production',
-        BIRGA_DB: path.join(dataDir, 'birga.sqlite'),
-        BIRGA_SEED: 'none',
-        LOG_LEVEL: 'info',
-        BIRGA_RATE_LIMIT_FACTOR: RATE_LIMIT_FACTOR,
+  const child = track(
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${dataDir}`] : []),
+        '--import',
+        'tsx',
+        path.join(repositoryRoot, 'server', 'main.ts'),
+      ],
+      {
+        cwd: repositoryRoot,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          NODE_ENV: 'production',
+          BIRGA_DB: path.join(dataDir, 'birga.sqlite'),
+          BIRGA_SEED: 'none',
+          LOG_LEVEL: 'info',
+          BIRGA_RATE_LIMIT_FACTOR: RATE_LIMIT_FACTOR,
+        },
+        stdio: ['ignore', log, log],
       },
-      stdio: ['ignore', log, log],
-    },
+    ),
   );
   fs.closeSync(log);
   await waitForPort(port, child, logPath);
@@ -139,10 +141,11 @@ async function runGenerator(
   const planPath = path.join(dataDir, 'plan.json');
   const outPath = path.join(dataDir, 'result.json');
   fs.writeFileSync(planPath, JSON.stringify(plan));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'participation-load.ts', planPath, outPath],
-    { cwd: benchRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', 'participation-load.ts', planPath, outPath], {
+      cwd: benchRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
   );
   child.stdout!.on('data', (chunk: Buffer) => {
     if (chunk.toString().includes('measured')) onMeasured();

@@ -20,7 +20,7 @@ export type TargetName =
   | 'hocuspocus+sqlite'
   | 'relay';
 
-export const TARGETS: TargetName[] = [
+const ALL_TARGETS: TargetName[] = [
   'birga',
   'y-websocket-server',
   'y-websocket-server+leveldb',
@@ -29,11 +29,45 @@ export const TARGETS: TargetName[] = [
   'relay',
 ];
 
+/** BENCH_TARGETS=birga,hocuspocus narrows a run to some servers, for a quick comparison. */
+const chosenTargets = process.env.BENCH_TARGETS?.split(',').map((name) => name.trim());
+for (const name of chosenTargets ?? []) {
+  if (!ALL_TARGETS.includes(name as TargetName)) throw new Error(`unknown target ${name}`);
+}
+
+export const TARGETS = ALL_TARGETS.filter((name) => !chosenTargets || chosenTargets.includes(name));
+
 export const PERSISTENT_TARGETS: TargetName[] = [
   'birga',
   'y-websocket-server+leveldb',
   'hocuspocus+sqlite',
-];
+].filter((name) => TARGETS.includes(name as TargetName)) as TargetName[];
+
+/**
+ * Every process this run started, so that none outlives it: a run stopped with Ctrl-C or by its
+ * own time limit must not leave servers holding ports and CPU on a shared machine.
+ */
+const liveChildren = new Set<ChildProcess>();
+
+export function track(child: ChildProcess): ChildProcess {
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  return child;
+}
+
+process.once('exit', () => {
+  for (const child of liveChildren) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(130));
+}
+
+/** The data folders this run created; only these are removed at its end. */
+const createdDataDirs: string[] = [];
+
+export function removeCreatedDataDirs(): void {
+  for (const dir of createdDataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
 
 export interface Workload {
   documents: number;
@@ -90,12 +124,16 @@ interface Launch {
 
 function launchFor(name: TargetName, port: number, dataDir: string): Launch {
   const node = ['--import', 'tsx'];
+  // BENCH_CPU_PROF=<folder> writes a V8 CPU profile of each Birga process when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
   const env = { HOST: '127.0.0.1', PORT: String(port) };
   const ywss = path.join(benchRoot, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
   switch (name) {
     case 'birga':
       return {
-        args: [...node, path.join(repositoryRoot, 'server', 'main.ts')],
+        args: [...profile, ...node, path.join(repositoryRoot, 'server', 'main.ts')],
         cwd: repositoryRoot,
         env: {
           ...env,
@@ -147,7 +185,9 @@ function seedBirga(dataDir: string, workload: Workload) {
 export function freshDataDir(label: string): string {
   const parent = path.join(benchRoot, 'data');
   fs.mkdirSync(parent, { recursive: true });
-  return fs.mkdtempSync(path.join(parent, `${label.replace(/[^a-z0-9]+/gi, '-')}-`));
+  const dir = fs.mkdtempSync(path.join(parent, `${label.replace(/[^a-z0-9]+/gi, '-')}-`));
+  createdDataDirs.push(dir);
+  return dir;
 }
 
 export async function startTarget(
@@ -163,11 +203,13 @@ export async function startTarget(
   let output = '';
   const spawnChild = async () => {
     output = '';
-    child = spawn(process.execPath, launch.args, {
-      cwd: launch.cwd,
-      env: { PATH: process.env.PATH ?? '', ...launch.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = track(
+      spawn(process.execPath, launch.args, {
+        cwd: launch.cwd,
+        env: { PATH: process.env.PATH ?? '', ...launch.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
     child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-200_000)));
     child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk).slice(-200_000)));
     await waitForPort(port, child, () => output);

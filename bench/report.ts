@@ -191,7 +191,8 @@ export function renderReport(results: Record<string, unknown>): string {
           .map(
             (stats) =>
               `${stats.updates} updates in ${stats.commits} commits, ` +
-              `mean ${fixed(stats.meanMs, 2)} ms, max ${fixed(stats.maxMs)} ms`,
+              `mean ${fixed(stats.meanMs, 2)} ms, p99 ≤ ${fixed(stats.p99Ms, 2)} ms, ` +
+              `max ${fixed(stats.maxMs)} ms`,
           )
           .join('; '),
       '',

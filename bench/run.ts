@@ -16,6 +16,7 @@ import {
   TARGETS,
   benchRoot,
   freshDataDir,
+  removeCreatedDataDirs,
   startTarget,
   type TargetName,
 } from './targets';
@@ -106,8 +107,11 @@ async function runLoadScenario(scenario: LoadScenario, workDir: string) {
 function commitStatistics(output: string) {
   const line = output.split('\n').find((entry) => entry.includes('"commit statistics"'));
   if (!line) return null;
-  const { commits, updates, totalMs, maxMs } = JSON.parse(line) as Record<string, number>;
-  return { commits, updates, meanMs: totalMs! / commits!, maxMs };
+  const { commits, updates, totalMs, maxMs, p50Ms, p99Ms } = JSON.parse(line) as Record<
+    string,
+    number
+  >;
+  return { commits, updates, meanMs: totalMs! / commits!, p50Ms, p99Ms, maxMs };
 }
 
 function brief(result: Record<string, unknown>): string {
@@ -268,6 +272,6 @@ fs.writeFileSync(
 );
 const report = renderReport(results);
 fs.writeFileSync(path.join(folder, `${stamp}-${which.replace(/,/g, '-')}.md`), report);
-fs.rmSync(path.join(benchRoot, 'data'), { recursive: true, force: true });
+removeCreatedDataDirs();
 console.log(report);
 process.exit(0);

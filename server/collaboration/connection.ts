@@ -29,6 +29,7 @@ import {
   encodeStored,
   expectEnd,
   inspectUpdate,
+  isEmptyUpdate,
   readStateVector,
 } from './messages';
 import { TokenBucket } from './token-bucket';
@@ -167,16 +168,17 @@ export class CollaborationConnection {
     if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) {
       throw new MalformedMessageError(`unknown sync message ${syncType}`);
     }
-    // Checked before the rights, so a reader's garbage is reported like anyone else's.
-    const shape = inspectUpdate(payload);
     if (this.mode !== 'edit') {
-      // Read-only sockets may not change the document: dropped, never stored nor broadcast.
+      // Checked all the same, so a reader's garbage is reported like anyone else's; then dropped,
+      // never stored nor broadcast: read-only sockets may not change the document.
+      inspectUpdate(payload);
       this.droppedUpdates += 1;
       return;
     }
-    if (shape === 'no-op') return;
-    // The payload is a view into the socket's whole read buffer (often 64 KiB). Kept as it is, it
-    // would pin that buffer while queued, and handing it to the writer thread would copy all of it.
+    if (isEmptyUpdate(payload)) return;
+    // An editor's update is checked as it is applied, before its commit: decoding it here as well
+    // would read every edit twice. The payload is a view into the socket's whole read buffer (often
+    // 64 KiB); the copy keeps that buffer from being pinned by the room's cache of recent edits.
     this.owner.enqueueUpdate(this.room, this, payload.slice());
   }
 

@@ -2,9 +2,8 @@
  * One loaded document: its Y.Doc, the presence of the people in it, their sockets, and the edits
  * waiting for the next commit.
  *
- * Readers only ever see committed state. While a batch of this document's edits is being
- * committed (applied to the Y.Doc but not yet on disk), requests for the document's content wait
- * and are answered when the commit returns.
+ * Readers only ever see committed state: the hub applies a batch of edits and commits it in one
+ * synchronous stretch, so no request is answered in between.
  *
  * A freshly loaded document is first served straight from its stored bytes: building the Y.Doc of
  * a long history takes a while, and the first reader need not wait for it.
@@ -41,8 +40,6 @@ export class DocumentRoom {
   /** Which socket first announced each awareness client id; nobody else may speak for it. */
   readonly awarenessOwners = new Map<number, CollaborationConnection>();
   queue: QueuedUpdate[] = [];
-  /** True while a batch applied to the Y.Doc is on its way to the disk. */
-  committing = false;
   logRows: number;
   unloadTimer: NodeJS.Timeout | undefined;
 
@@ -51,7 +48,6 @@ export class DocumentRoom {
   private storedState: Uint8Array | null;
   /** The committed state encoded once for clients that hold nothing yet, and what came after. */
   private fullState: { state: Uint8Array; since: Uint8Array[] } | null = null;
-  private deferredReads: { connection: CollaborationConnection; stateVector: Uint8Array }[] = [];
 
   constructor(
     readonly documentId: string,
@@ -102,12 +98,8 @@ export class DocumentRoom {
     return encodeSyncStep1FromVector(stateVector);
   }
 
-  /** Answers a client's sync step 1 with what it lacks, or later if a commit is under way. */
+  /** Answers a client's sync step 1 with what it lacks. */
   answerSyncStep1(connection: CollaborationConnection, stateVector: Uint8Array): void {
-    if (this.committing) {
-      this.deferredReads.push({ connection, stateVector });
-      return;
-    }
     connection.send(encodeSyncStep2(this.missingFrom(stateVector)));
   }
 
@@ -127,22 +119,16 @@ export class DocumentRoom {
     return this.fullState.state;
   }
 
-  /** Applies a queued edit to the Y.Doc; the caller commits it before anyone may read it. */
+  /**
+   * Applies a queued edit to the Y.Doc, which is also where a malformed update is found: Yjs throws
+   * while reading it. The caller commits the edit before anyone may read it.
+   */
   apply(entry: QueuedUpdate): void {
     Y.applyUpdate(this.ydoc, entry.update, entry.connection);
     if (this.fullState) {
       this.fullState.since.push(entry.update);
       if (this.fullState.since.length > maxUpdatesOnCachedState) this.fullState = null;
     }
-  }
-
-  /** The commit returned: reads that waited for it are answered now. */
-  committed(): void {
-    this.committing = false;
-    const waiting = this.deferredReads;
-    this.deferredReads = [];
-    for (const { connection, stateVector } of waiting)
-      this.answerSyncStep1(connection, stateVector);
   }
 
   /**
@@ -172,7 +158,6 @@ export class DocumentRoom {
 
   leave(connection: CollaborationConnection): void {
     this.connections.delete(connection);
-    this.deferredReads = this.deferredReads.filter((read) => read.connection !== connection);
     const owned = [...connection.awarenessClients].filter(
       (clientId) => this.awarenessOwners.get(clientId) === connection,
     );

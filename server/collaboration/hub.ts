@@ -1,9 +1,13 @@
 /**
  * The collaboration server: upgrades /collab/:documentId to a WebSocket that speaks the standard
- * Yjs sync and awareness protocol, and keeps each document safe. An edit is checked, applied,
- * committed to SQLite with an fsync, and only then broadcast. The commit runs on the update log's
- * writer thread with at most one batch in flight: everything that arrives during one fsync, across
- * all documents, shares the next (a group commit), and the event loop never waits for the disk.
+ * Yjs sync and awareness protocol, and keeps each document safe. An edit is applied (which checks
+ * it), committed to SQLite with an fsync, and only then broadcast.
+ *
+ * Edits that arrive in one turn of the event loop, across all documents, share one commit (a group
+ * commit). The commit runs on the main thread: while its fsync waits for the disk, new messages
+ * gather in the kernel's socket buffers and make up the next batch, so batches grow with the load
+ * on their own. A writer thread did the same with the event loop free during the fsync, but
+ * handing every batch across threads cost more CPU than the commit itself (bench/, README).
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -32,8 +36,9 @@ import { CollaborationConnection, type ConnectionLimits } from './connection';
 import { DocumentRoom, documentFromStore, type QueuedUpdate } from './document-room';
 import { caretColor, presenceKey, presenceRole } from './identity';
 import { encodeAccess, encodeIdentity, encodeUpdate } from './messages';
+import { CommitStatistics } from './commit-stats';
+import { LogMaintenance } from './log-maintenance';
 import { appendUpdates, readStoredDocument } from './update-log';
-import { UpdateWriter } from './update-writer';
 
 const DOCUMENT_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/;
 
@@ -62,13 +67,12 @@ export class CollaborationHub {
   private readonly limits: ConnectionLimits;
   private readonly unloadDelayMs: number;
   private readonly compactAfterRows: number;
-  private readonly writer: UpdateWriter;
+  private readonly maintenance: LogMaintenance;
+  /** Rooms with edits waiting for the next commit. */
+  private readonly pendingRooms = new Set<DocumentRoom>();
   private flushScheduled = false;
-  /** Settles when the batch now on its way to the disk is stored (or failed). */
-  private commitInFlight: Promise<void> | null = null;
   private shuttingDown = false;
-  /** Commits so far and their durations, for the benchmark's fsync figure. */
-  readonly commitStats = { commits: 0, updates: 0, totalMs: 0, maxMs: 0 };
+  readonly commitStats = new CommitStatistics();
 
   constructor(options: HubOptions) {
     this.db = options.db;
@@ -87,7 +91,7 @@ export class CollaborationHub {
     };
     // ws refuses frames past maxPayload itself (close 1009); below it we close with our own code.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: 4 * this.limits.maxMessageBytes });
-    this.writer = new UpdateWriter(options.config.databasePath);
+    this.maintenance = new LogMaintenance(this.db, options.config.databasePath, this.log);
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -198,63 +202,52 @@ export class CollaborationHub {
   enqueueUpdate(room: DocumentRoom, connection: CollaborationConnection, update: Uint8Array): void {
     room.queue.push({ update, connection });
     connection.queuedUpdates += 1;
-    this.scheduleFlush();
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled || this.commitInFlight) return;
+    this.pendingRooms.add(room);
+    if (this.flushScheduled) return;
     this.flushScheduled = true;
+    // After the poll phase: every message read in this turn of the event loop is queued by then.
     setImmediate(() => {
       this.flushScheduled = false;
-      void this.flush();
+      this.flush();
     });
   }
 
   /**
    * Applies every queued edit of every document, commits them as one batch, and only when the
-   * commit is on disk broadcasts them and answers the senders' save checks.
+   * commit is on disk broadcasts them and answers the senders' save checks. It runs from start to
+   * end without yielding, so nobody can read a document between its apply and its commit.
    */
-  private async flush(): Promise<void> {
-    if (this.commitInFlight) return;
+  private flush(): void {
     const batches: CommitBatch[] = [];
-    for (const room of this.rooms.values()) {
-      if (room.queue.length === 0) continue;
+    for (const room of this.pendingRooms) {
       const queue = room.queue;
       room.queue = [];
+      // A room dropped after a failed commit: its sockets were closed and will send again.
+      if (this.rooms.get(room.documentId) !== room) continue;
       batches.push({ room, ...this.applyQueue(room, queue) });
     }
-    if (batches.length === 0) return;
+    this.pendingRooms.clear();
 
     const entries = batches.flatMap(({ room, accepted }) =>
       accepted.map(({ update }) => ({ documentId: room.documentId, update })),
     );
-    for (const { room } of batches) room.committing = true;
-    const commit = this.writer.append(entries);
-    this.commitInFlight = commit.then(
-      () => undefined,
-      () => undefined,
-    );
-
+    const startedAt = performance.now();
     try {
-      const { durationMs } = await commit;
-      this.recordCommit(entries.length, durationMs);
-      this.finishCommit(batches);
+      appendUpdates(this.db, entries);
     } catch (error) {
       this.recoverFromFailedCommit(
         batches.map((batch) => batch.room),
         error,
       );
-    } finally {
-      this.commitInFlight = null;
+      return;
     }
-    // What arrived during the fsync goes out in the next commit at once.
-    if ([...this.rooms.values()].some((room) => room.queue.length > 0)) this.scheduleFlush();
+    if (entries.length > 0) this.commitStats.record(entries.length, performance.now() - startedAt);
+    this.finishCommit(batches);
   }
 
   private finishCommit(batches: CommitBatch[]): void {
     for (const { room, accepted, damaged } of batches) {
       if (damaged) room.reload(readStoredDocument(this.db, room.documentId));
-      room.committed();
       for (const { update, connection } of accepted) {
         room.broadcast(encodeUpdate(update), connection);
       }
@@ -272,8 +265,8 @@ export class CollaborationHub {
         room.apply(entry);
         accepted.push(entry);
       } catch (error) {
-        // The update decoded but could not be integrated; the Y.Doc may hold part of it, so the
-        // room is rebuilt from the store after this commit.
+        // Yjs reads an update while it integrates it, so a malformed one can leave part of itself
+        // in the Y.Doc: the room is rebuilt from the store after this commit, which lacks it.
         damaged = true;
         this.log.warn({ err: error, document: room.documentId }, 'update could not be applied');
         entry.connection.close(CLOSE_MALFORMED_MESSAGE, 'update could not be applied');
@@ -298,21 +291,13 @@ export class CollaborationHub {
     }
   }
 
-  private recordCommit(updates: number, durationMs: number): void {
-    const stats = this.commitStats;
-    stats.commits += 1;
-    stats.updates += updates;
-    stats.totalMs += durationMs;
-    stats.maxMs = Math.max(stats.maxMs, durationMs);
-  }
-
   private scheduleCompaction(room: DocumentRoom): void {
     room.logRows = 0;
     setImmediate(() => void this.compact(room.documentId));
   }
 
   private compact(documentId: string): Promise<void> {
-    return this.writer.compact(documentId).then(
+    return this.maintenance.compact(documentId).then(
       (foldedRows) => {
         if (foldedRows > 0)
           this.log.info({ document: documentId, foldedRows }, 'document compacted');
@@ -337,13 +322,10 @@ export class CollaborationHub {
     room.unloadTimer.unref();
   }
 
-  /**
-   * A fresh copy of a document's committed state; the caller destroys it. While a commit of the
-   * document is under way its Y.Doc is ahead of the disk, so the copy comes from the store.
-   */
+  /** A fresh copy of a document's committed state; the caller destroys it. */
   readDocument(documentId: string): Y.Doc {
     const room = this.rooms.get(documentId);
-    if (!room || room.committing) return documentFromStore(readStoredDocument(this.db, documentId));
+    if (!room) return documentFromStore(readStoredDocument(this.db, documentId));
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.ydoc));
     return copy;
@@ -408,9 +390,8 @@ export class CollaborationHub {
   /** Stores what is queued, then closes every socket with a code that tells clients to retry. */
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
-    await this.commitInFlight;
-    await this.flush();
-    this.log.info({ ...this.commitStats }, 'commit statistics');
+    this.flush();
+    this.log.info(this.commitStats.summary(), 'commit statistics');
     for (const connection of this.connections(() => true)) {
       connection.close(CLOSE_SERVER_SHUTTING_DOWN, 'server restarting');
     }
@@ -418,7 +399,7 @@ export class CollaborationHub {
     this.rooms.clear();
     for (const room of rooms) room.destroy();
     for (const room of rooms) await this.compact(room.documentId);
-    await this.writer.close();
+    await this.maintenance.close();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

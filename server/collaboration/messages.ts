@@ -21,22 +21,27 @@ export class MalformedMessageError extends Error {
   override readonly name = 'MalformedMessageError';
 }
 
-export type UpdateShape = 'changes' | 'no-op';
-
 /**
- * Parses a Yjs update completely before it may touch a live document. An empty payload is
- * malformed (no Yjs encoder produces one); an update with no structs and no deletions is valid but
- * carries nothing worth storing (clients send it as sync step 2 when they have nothing new).
+ * Parses a Yjs update completely without applying it. An empty payload is malformed: no Yjs
+ * encoder produces one.
  */
-export function inspectUpdate(update: Uint8Array): UpdateShape {
+export function inspectUpdate(update: Uint8Array): void {
   if (update.length === 0) throw new MalformedMessageError('empty update');
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    decoded = Y.decodeUpdate(update);
+    Y.decodeUpdate(update);
   } catch (error) {
     throw new MalformedMessageError(`undecodable update: ${(error as Error).message}`);
   }
-  return decoded.structs.length === 0 && decoded.ds.clients.size === 0 ? 'no-op' : 'changes';
+}
+
+/**
+ * An update with no structs and no deletions (what a client sends as sync step 2 when it has
+ * nothing new) is valid but carries nothing worth storing. Yjs encodes it as two zero counts. An
+ * empty payload is malformed: no Yjs encoder produces one.
+ */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  if (update.length === 0) throw new MalformedMessageError('empty update');
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
 
 export function readStateVector(bytes: Uint8Array): Uint8Array {

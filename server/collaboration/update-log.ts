@@ -1,10 +1,11 @@
 /**
  * The durable side of a collaborative document: an append-only log of Yjs updates plus one
- * compacted snapshot. Reads happen here on the main connection; live edits and compaction are
- * written by the writer thread (update-writer.worker.mjs).
+ * compacted snapshot. Reads and the commits of live edits happen here on the main connection;
+ * compaction and checkpoints run on their own thread (log-maintenance.worker.mjs).
  */
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { BirgaDatabase } from '../storage/database';
+import { preparedPerConnection } from '../storage/prepared';
 import { documentSnapshots, documentUpdates } from '../storage/schema';
 
 export interface StoredDocument {
@@ -50,17 +51,25 @@ export function readStoredDocument(db: BirgaDatabase, documentId: string): Store
   );
 }
 
-/** Appends every pending update in one synchronous (fsynced) commit and returns their row ids. */
-export function appendUpdates(db: BirgaDatabase, pending: readonly PendingAppend[]): number[] {
-  if (pending.length === 0) return [];
-  const client = db.$client;
+const statements = preparedPerConnection((client: BirgaDatabase['$client']) => {
   const insert = client.prepare(
-    'INSERT INTO document_updates (document_id, "update") VALUES (?, ?) RETURNING id',
+    'INSERT INTO document_updates (document_id, "update") VALUES (?, ?)',
   );
-  const appendAll = client.transaction((entries: readonly PendingAppend[]) =>
-    entries.map(
-      (entry) => (insert.get(entry.documentId, Buffer.from(entry.update)) as { id: number }).id,
-    ),
-  );
-  return appendAll(pending);
+  return {
+    appendAll: client.transaction((entries: readonly PendingAppend[]) => {
+      for (const { documentId, update } of entries) {
+        // A view, not a copy: SQLite copies the bytes into the page itself.
+        insert.run(documentId, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      }
+    }),
+  };
+});
+
+/**
+ * Appends every pending update in one transaction. The connection runs with synchronous=FULL, so
+ * when this returns the updates are on disk: this is the fsync that every edit waits for.
+ */
+export function appendUpdates(db: BirgaDatabase, pending: readonly PendingAppend[]): void {
+  if (pending.length === 0) return;
+  statements(db.$client).appendAll(pending);
 }

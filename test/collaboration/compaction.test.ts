@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -64,6 +65,25 @@ describe('compaction', () => {
     clients.push(reader);
     await waitForSync(reader);
     expect(readStrategyJson(reader.ydoc)).toEqual(expected);
+  });
+});
+
+describe('checkpoints', () => {
+  test('edits reach the database file itself while the server runs, not only its WAL', async () => {
+    const server = await start();
+    const { documentId } = await navbahorStrategy(server.url);
+    const cookie = await signedInCookie(server.url, 'editor1@navbahor.example');
+    const client = connectClient({ baseUrl: server.url, documentId, cookie });
+    clients.push(client);
+    await waitForSync(client);
+    const fileBytes = () => fs.statSync(server.databasePath).size;
+    const before = fileBytes();
+
+    // The main connection never checkpoints (its commits would wait for it): unless the
+    // maintenance thread does, these edits stay in the WAL and the database file keeps its size.
+    const notes = client.ydoc.getMap('meta');
+    for (let edit = 0; edit < 100; edit += 1) notes.set(`note-${edit}`, 'x'.repeat(4_000));
+    await waitFor(() => fileBytes() >= before + 300_000, 'a checkpoint to copy the edits', 10_000);
   });
 });
 

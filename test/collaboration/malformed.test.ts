@@ -100,6 +100,44 @@ describe('malformed messages', () => {
     },
   );
 
+  test('an update that breaks off after its text is refused whole, beside an edit that is kept', async () => {
+    // Yjs integrates an update's structs before it reads the deletions that follow them, so this
+    // one puts its text into the live document and only then fails: the server must not keep it.
+    const intruder = new Y.Doc();
+    intruder.getMap('meta').set('intruder', 'must never be stored or served');
+    const whole = Y.encodeStateAsUpdate(intruder);
+    expect(whole.at(-1)).toBe(0); // no deletions: the update ends with a count of zero clients
+    const brokenOff = Uint8Array.from([...whole.subarray(0, -1), 5]);
+
+    const writer = connectClient({ baseUrl: server.url, documentId, cookie });
+    clients.push(writer);
+    await waitForSync(writer);
+    const raw = openRawSocket({ baseUrl: server.url, documentId, cookie });
+    await raw.opened;
+    // Sent together, so that they are likely to share one commit.
+    writer.ydoc.getMap('meta').set('kept', 'an honest edit');
+    raw.socket.send(syncUpdateMessage(brokenOff));
+    const { code } = await raw.closed;
+    expect(code).toBe(CLOSE_MALFORMED_MESSAGE);
+
+    // A reader that holds part of the document is answered from the live one, not from a cache.
+    const known = new Y.Doc();
+    Y.applyUpdate(known, Y.encodeStateAsUpdate(writer.ydoc));
+    const reader = connectClient({ baseUrl: server.url, documentId, cookie, ydoc: known });
+    clients.push(reader);
+    await waitForSync(reader);
+    await waitFor(
+      () => reader.ydoc.getMap('meta').get('kept') === 'an honest edit',
+      'the honest edit to reach a fresh reader',
+    );
+    expect(reader.ydoc.getMap('meta').has('intruder')).toBe(false);
+    expect(writer.ydoc.getMap('meta').has('intruder')).toBe(false);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, storedState(server.deps.db, documentId));
+    expect(stored.getMap('meta').get('kept')).toBe('an honest edit');
+    expect(stored.getMap('meta').has('intruder')).toBe(false);
+  });
+
   test('a message over the size limit closes the socket with its own code', async () => {
     const raw = openRawSocket({ baseUrl: server.url, documentId, cookie });
     await raw.opened;

@@ -7,7 +7,11 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { MESSAGE_ACCESS, MESSAGE_STORED } from '../../shared/collaboration/protocol';
+import {
+  MESSAGE_ACCESS,
+  MESSAGE_IDENTITY,
+  MESSAGE_STORED,
+} from '../../shared/collaboration/protocol';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -34,6 +38,8 @@ export interface TestClient {
   provider: WebsocketProvider;
   /** The access mode the server last announced. */
   access: () => string | null;
+  /** The name, colour and role the server last gave this client's presence. */
+  identity: () => Record<string, unknown> | null;
   /** Close codes the server sent to this client, in order. */
   closeCodes: number[];
   destroy(): void;
@@ -61,6 +67,10 @@ export function connectClient(options: ClientOptions & { ydoc?: Y.Doc }): TestCl
   provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
     decoding.readVarUint(decoder);
   };
+  let identity: Record<string, unknown> | null = null;
+  provider.messageHandlers[MESSAGE_IDENTITY] = (_encoder, decoder) => {
+    identity = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown>;
+  };
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code);
@@ -69,6 +79,7 @@ export function connectClient(options: ClientOptions & { ydoc?: Y.Doc }): TestCl
     ydoc,
     provider,
     access: () => access,
+    identity: () => identity,
     closeCodes,
     destroy() {
       provider.destroy();

@@ -257,7 +257,8 @@ for (const key of ['small', 'medium', 'ramp'] as const) {
   };
 }
 if (chosen('open')) {
-  results.open = await measureOpenTime([...PERSISTENT_TARGETS, 'y-websocket-server', 'hocuspocus']);
+  const inMemory = TARGETS.filter((name) => name !== 'relay' && !PERSISTENT_TARGETS.includes(name));
+  results.open = await measureOpenTime([...PERSISTENT_TARGETS, ...inMemory]);
 }
 if (chosen('durability')) results.durability = await runDurability(workDir);
 if (chosen('participation')) results.participation = await runParticipation();

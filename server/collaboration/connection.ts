@@ -73,13 +73,14 @@ export class CollaborationConnection {
     this.awarenessBucket = new TokenBucket(limits.awarenessPerSecond, limits.awarenessBurst);
   }
 
-  send(message: Uint8Array): void {
+  /** Sends a message; `written`, if given, runs once it is handed to the kernel (or lost). */
+  send(message: Uint8Array, written?: () => void): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
       this.close(CLOSE_RATE_LIMITED, 'not reading fast enough');
       return;
     }
-    this.socket.send(message, { binary: true });
+    this.socket.send(message, { binary: true }, written);
   }
 
   close(code: number, reason: string): void {

@@ -5,8 +5,9 @@
  * Readers only ever see committed state: the hub applies a batch of edits and commits it in one
  * synchronous stretch, so no request is answered in between.
  *
- * A freshly loaded document is first served straight from its stored bytes: building the Y.Doc of
- * a long history takes a while, and the first reader need not wait for it.
+ * A freshly loaded document is first served straight from its stored bytes and its stored state
+ * vector: building the Y.Doc of a long history takes a while, and the first reader need not wait
+ * for it. The Y.Doc is built once that reader's answer has left, or at the first edit.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -18,6 +19,9 @@ export interface QueuedUpdate {
   update: Uint8Array;
   connection: CollaborationConnection;
 }
+
+/** How long after answering its first reader a document loaded from the store is built. */
+const buildDelayMs = 300;
 
 /** Fresh-client reads answered from one cached encoding before it is re-encoded. */
 const maxUpdatesOnCachedState = 200;
@@ -46,6 +50,8 @@ export class DocumentRoom {
   private built: Y.Doc | null = null;
   /** The stored state, until the Y.Doc is built from it. */
   private storedState: Uint8Array | null;
+  private storedStateVector: Uint8Array | null;
+  private buildTimer: NodeJS.Timeout | undefined;
   /** The committed state encoded once for clients that hold nothing yet, and what came after. */
   private fullState: { state: Uint8Array; since: Uint8Array[] } | null = null;
 
@@ -55,6 +61,7 @@ export class DocumentRoom {
   ) {
     this.storedState =
       stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates);
+    this.storedStateVector = stored.stateVector;
     this.logRows = stored.logRows;
 
     // The awareness needs a Y.Doc only for its own client id; the server sets no state of its own.
@@ -80,27 +87,42 @@ export class DocumentRoom {
       if (this.storedState) Y.applyUpdate(ydoc, this.storedState);
       this.built = ydoc;
       this.storedState = null;
+      this.storedStateVector = null;
     }
     return this.built;
   }
 
-  /** Builds the Y.Doc once the current turn's answers are sent, so the next edit finds it ready. */
-  prepareInBackground(): void {
-    setImmediate(() => {
-      if (this.built === null && this.storedState !== null) void this.ydoc;
-    });
+  /**
+   * Builds the Y.Doc a little after a reader's answer has been handed to the kernel, so that the
+   * next edit finds it ready. Not at once: the build holds the event loop for as long as the
+   * reader takes to apply what it got, and on a server that also runs the reader (or many
+   * reconnecting ones after a restart) the two would share the processor.
+   */
+  private prepareSoon(): void {
+    if (this.built || this.buildTimer) return;
+    this.buildTimer = setTimeout(() => {
+      this.buildTimer = undefined;
+      if (!this.built && this.storedState && this.connections.size > 0) void this.ydoc;
+    }, buildDelayMs);
+    this.buildTimer.unref();
   }
 
   syncStep1(): Uint8Array {
-    const stateVector = this.built
-      ? Y.encodeStateVector(this.built)
-      : Y.encodeStateVectorFromUpdate(this.storedState!);
-    return encodeSyncStep1FromVector(stateVector);
+    if (this.built) return encodeSyncStep1FromVector(Y.encodeStateVector(this.built));
+    this.storedStateVector ??= Y.encodeStateVectorFromUpdate(this.storedState!);
+    return encodeSyncStep1FromVector(this.storedStateVector);
+  }
+
+  /** The committed state as one update; the caller may not change it. */
+  committedState(): Uint8Array {
+    return this.built ? Y.encodeStateAsUpdate(this.built) : this.storedState!;
   }
 
   /** Answers a client's sync step 1 with what it lacks. */
   answerSyncStep1(connection: CollaborationConnection, stateVector: Uint8Array): void {
-    connection.send(encodeSyncStep2(this.missingFrom(stateVector)));
+    const answer = encodeSyncStep2(this.missingFrom(stateVector));
+    if (this.built) connection.send(answer);
+    else connection.send(answer, () => this.prepareSoon());
   }
 
   private missingFrom(stateVector: Uint8Array): Uint8Array {
@@ -140,6 +162,7 @@ export class DocumentRoom {
     this.built = null;
     this.fullState = null;
     this.storedState = Y.mergeUpdates(stored.updates);
+    this.storedStateVector = stored.stateVector;
     this.logRows = stored.logRows;
   }
 
@@ -169,6 +192,7 @@ export class DocumentRoom {
 
   destroy(): void {
     clearTimeout(this.unloadTimer);
+    clearTimeout(this.buildTimer);
     this.awareness.destroy();
     this.built?.destroy();
     this.built = null;

@@ -194,7 +194,6 @@ export class CollaborationHub {
     if (existing) return existing;
     const room = new DocumentRoom(documentId, readStoredDocument(this.db, documentId));
     this.rooms.set(documentId, room);
-    room.prepareInBackground();
     this.log.info({ document: documentId, logRows: room.logRows }, 'document loaded');
     return room;
   }
@@ -327,7 +326,7 @@ export class CollaborationHub {
     const room = this.rooms.get(documentId);
     if (!room) return documentFromStore(readStoredDocument(this.db, documentId));
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.ydoc));
+    Y.applyUpdate(copy, room.committedState());
     return copy;
   }
 

@@ -26,18 +26,20 @@ const selectLogRows = db.prepare(
   'SELECT id, "update" FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id',
 );
 const upsertSnapshot = db.prepare(
-  `INSERT INTO document_snapshots (document_id, state, last_update_id, updated_at)
-   VALUES (?, ?, ?, ?)
+  `INSERT INTO document_snapshots (document_id, state, state_vector, last_update_id, updated_at)
+   VALUES (?, ?, ?, ?, ?)
    ON CONFLICT (document_id) DO UPDATE SET
-     state = excluded.state, last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
+     state = excluded.state, state_vector = excluded.state_vector,
+     last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
 );
 const deleteLogRows = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND id <= ?');
 
 /** Stores the new snapshot unless another compaction stored one since this one read. */
-const replaceSnapshot = db.transaction((documentId, readFrom, state, lastUpdateId) => {
+const replaceSnapshot = db.transaction((documentId, readFrom, built, lastUpdateId) => {
   const current = selectSnapshot.get(documentId)?.lastUpdateId ?? 0;
   if (current !== readFrom) return false;
-  upsertSnapshot.run(documentId, state, lastUpdateId, Date.now());
+  const { state, stateVector } = built;
+  upsertSnapshot.run(documentId, state, stateVector, lastUpdateId, Date.now());
   deleteLogRows.run(documentId, lastUpdateId);
   return true;
 });
@@ -59,10 +61,13 @@ function compact(documentId) {
     if (snapshot) Y.applyUpdate(ydoc, snapshot.state);
     for (const row of rows) Y.applyUpdate(ydoc, row.update);
   });
-  const state = Y.encodeStateAsUpdate(ydoc);
+  const built = {
+    state: Buffer.from(Y.encodeStateAsUpdate(ydoc)),
+    stateVector: Buffer.from(Y.encodeStateVector(ydoc)),
+  };
   ydoc.destroy();
   const lastUpdateId = rows[rows.length - 1].id;
-  const stored = replaceSnapshot.immediate(documentId, readFrom, Buffer.from(state), lastUpdateId);
+  const stored = replaceSnapshot.immediate(documentId, readFrom, built, lastUpdateId);
   return stored ? rows.length : 0;
 }
 

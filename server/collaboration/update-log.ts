@@ -11,6 +11,8 @@ import { documentSnapshots, documentUpdates } from '../storage/schema';
 export interface StoredDocument {
   /** The snapshot (if any) followed by every later log row, in commit order. */
   updates: Uint8Array[];
+  /** The state vector of all of it, when the snapshot is all there is and knows its own. */
+  stateVector: Uint8Array | null;
   lastUpdateId: number;
   logRows: number;
 }
@@ -26,7 +28,11 @@ export function readStoredDocument(db: BirgaDatabase, documentId: string): Store
   return db.transaction(
     (tx) => {
       const snapshot = tx
-        .select({ state: documentSnapshots.state, lastUpdateId: documentSnapshots.lastUpdateId })
+        .select({
+          state: documentSnapshots.state,
+          stateVector: documentSnapshots.stateVector,
+          lastUpdateId: documentSnapshots.lastUpdateId,
+        })
         .from(documentSnapshots)
         .where(eq(documentSnapshots.documentId, documentId))
         .get();
@@ -43,6 +49,8 @@ export function readStoredDocument(db: BirgaDatabase, documentId: string): Store
       for (const row of rows) updates.push(new Uint8Array(row.update));
       return {
         updates,
+        stateVector:
+          rows.length === 0 && snapshot?.stateVector ? new Uint8Array(snapshot.stateVector) : null,
         lastUpdateId: rows.at(-1)?.id ?? afterId,
         logRows: rows.length,
       };

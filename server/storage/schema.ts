@@ -137,6 +137,8 @@ export const documentUpdates = sqliteTable(
 export const documentSnapshots = sqliteTable('document_snapshots', {
   documentId: text('document_id').primaryKey(),
   state: blob('state', { mode: 'buffer' }).notNull(),
+  /** The state's Yjs state vector, kept so that a reopened document need not parse the state. */
+  stateVector: blob('state_vector', { mode: 'buffer' }),
   lastUpdateId: integer('last_update_id').notNull(),
   updatedAt: integer('updated_at', { mode: 'number' }).notNull(),
 });

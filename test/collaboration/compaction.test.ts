@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readStrategyJson } from '../../shared/strategy/document';
 import { documentSnapshots, documentUpdates } from '../../server/storage/schema';
-import { connectClient, waitFor, waitForSync, type TestClient } from '../support/collaboration';
+import {
+  connectClient,
+  openRawSocket,
+  waitFor,
+  waitForSync,
+  type TestClient,
+} from '../support/collaboration';
 import { startTestServer, type TestServer } from '../support/server';
 import { navbahorStrategy, signedInCookie, storedState } from './fixtures';
 
@@ -56,10 +63,26 @@ describe('compaction', () => {
     expect(
       db.select().from(documentUpdates).where(eq(documentUpdates.documentId, documentId)).all(),
     ).toEqual([]);
-    expect(
-      db.select().from(documentSnapshots).where(eq(documentSnapshots.documentId, documentId)).all(),
-    ).toHaveLength(1);
-    expect(readStrategyJson(docFrom(storedState(db, documentId)))).toEqual(expected);
+    const snapshots = db
+      .select()
+      .from(documentSnapshots)
+      .where(eq(documentSnapshots.documentId, documentId))
+      .all();
+    expect(snapshots).toHaveLength(1);
+    const stored = docFrom(storedState(db, documentId));
+    expect(readStrategyJson(stored)).toEqual(expected);
+
+    // The snapshot keeps its state vector, and the reopened document announces exactly that one
+    // as its sync step 1.
+    const vector = Y.encodeStateVector(stored);
+    expect(new Uint8Array(snapshots[0]!.stateVector!)).toEqual(vector);
+    const raw = openRawSocket({ baseUrl: second.url, documentId, cookie });
+    await raw.opened;
+    await waitFor(() => raw.messages.length > 0, 'the server to speak first');
+    const decoder = decoding.createDecoder(raw.messages[0]!);
+    expect([decoding.readVarUint(decoder), decoding.readVarUint(decoder)]).toEqual([0, 0]);
+    expect(decoding.readVarUint8Array(decoder)).toEqual(vector);
+    raw.socket.close();
 
     const reader = connectClient({ baseUrl: second.url, documentId, cookie });
     clients.push(reader);

@@ -122,21 +122,32 @@ export function renderReport(results: Record<string, unknown>): string {
     const section = results[key] as Parameters<typeof loadTable>[0] | undefined;
     if (section) parts.push(loadTable(section), '');
   }
+  interface RampStep {
+    editsPerSecond: number;
+    peerMs: { p99: number };
+    serverCpuPerEditUs: number;
+    generatorCpuShare: number;
+  }
   const ramp = results.ramp as { summary: Record<string, Row> } | undefined;
   if (ramp) {
     parts.push('### Ramp: highest total edit rate with p99 edit→peer ≤ 50 ms', '');
     parts.push(
       table(
-        ['server', 'edits/s sustained', 'steps (edits/s: p99 ms)'],
+        [
+          'server',
+          'edits/s sustained',
+          'steps (edits/s: p99 ms, server CPU µs/edit, generator CPU)',
+        ],
         Object.entries(ramp.summary).map(([name, row]) => [
           name,
           fixed(row.sustainedEditsPerSecond, 0),
-          (
-            (row.steps as { steps?: { editsPerSecond: number; peerMs: { p99: number } }[] }[])[0]
-              ?.steps ?? []
-          )
-            .map((step) => `${fixed(step.editsPerSecond, 0)}: ${fixed(step.peerMs.p99)}`)
-            .join(', '),
+          ((row.steps as { steps?: RampStep[] }[])[0]?.steps ?? [])
+            .map(
+              (step) =>
+                `${fixed(step.editsPerSecond, 0)}: ${fixed(step.peerMs.p99)} ms, ` +
+                `${fixed(step.serverCpuPerEditUs, 0)} µs, ${fixed(step.generatorCpuShare * 100, 0)}%`,
+            )
+            .join('; '),
         ]),
       ),
       '',

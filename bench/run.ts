@@ -49,7 +49,8 @@ const LOAD_SCENARIOS: Record<string, LoadScenario> = {
     name: 'ramp: 200 clients / 20 documents, rate raised until p99 > 50 ms',
     clients: 200,
     documents: 20,
-    steps: [1, 2, 4, 6, 8, 10, 12, 15, 20, 25].map((ratePerClient) => ({
+    // From 800 to 10,000 edits/s; every server keeps p99 far below 50 ms under 800.
+    steps: [4, 8, 12, 16, 20, 25, 30, 40, 50].map((ratePerClient) => ({
       ratePerClient,
       seconds: 4,
     })),

@@ -44,7 +44,10 @@ export class DocumentRoom {
   /** Which socket first announced each awareness client id; nobody else may speak for it. */
   readonly awarenessOwners = new Map<number, CollaborationConnection>();
   queue: QueuedUpdate[] = [];
+  /** The log since the stored snapshot, which compaction folds into a new one. */
   logRows: number;
+  logBytes: number;
+  snapshotBytes: number;
   unloadTimer: NodeJS.Timeout | undefined;
 
   private built: Y.Doc | null = null;
@@ -63,6 +66,8 @@ export class DocumentRoom {
       stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates);
     this.storedStateVector = stored.stateVector;
     this.logRows = stored.logRows;
+    this.logBytes = stored.logBytes;
+    this.snapshotBytes = stored.snapshotBytes;
 
     // The awareness needs a Y.Doc only for its own client id; the server sets no state of its own.
     this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
@@ -164,6 +169,8 @@ export class DocumentRoom {
     this.storedState = Y.mergeUpdates(stored.updates);
     this.storedStateVector = stored.stateVector;
     this.logRows = stored.logRows;
+    this.logBytes = stored.logBytes;
+    this.snapshotBytes = stored.snapshotBytes;
   }
 
   /** Sends a message to everyone in the room but the socket it came from. */

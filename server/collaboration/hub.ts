@@ -38,7 +38,7 @@ import { caretColor, presenceKey, presenceRole } from './identity';
 import { encodeAccess, encodeIdentity, encodeUpdate } from './messages';
 import { CommitStatistics } from './commit-stats';
 import { LogMaintenance } from './log-maintenance';
-import { appendUpdates, readStoredDocument } from './update-log';
+import { appendUpdates, readStoredDocument, replaceSnapshot } from './update-log';
 
 const DOCUMENT_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/;
 
@@ -54,7 +54,10 @@ export interface HubOptions {
   logger: Logger;
   /** How long a document with nobody in it stays loaded before it is compacted and unloaded. */
   unloadDelayMs?: number;
-  /** Log rows after which a loaded document is compacted in the background. */
+  /**
+   * Log rows after which a loaded document is compacted in the background, once the log also
+   * holds a quarter of the snapshot's bytes.
+   */
   compactAfterRows?: number;
 }
 
@@ -252,7 +255,12 @@ export class CollaborationHub {
       }
       for (const { connection } of accepted) connection.acknowledgeStored();
       room.logRows += accepted.length;
-      if (room.logRows >= this.compactAfterRows) this.scheduleCompaction(room);
+      for (const { update } of accepted) room.logBytes += update.length;
+      // Compaction rewrites the whole snapshot: a long document waits for a longer log, so that
+      // the rewriting stays in proportion to the editing.
+      if (room.logRows >= this.compactAfterRows && room.logBytes * 4 >= room.snapshotBytes) {
+        this.scheduleCompaction(room);
+      }
     }
   }
 
@@ -292,19 +300,26 @@ export class CollaborationHub {
 
   private scheduleCompaction(room: DocumentRoom): void {
     room.logRows = 0;
+    room.logBytes = 0;
     setImmediate(() => void this.compact(room.documentId));
   }
 
-  private compact(documentId: string): Promise<void> {
-    return this.maintenance.compact(documentId).then(
-      (foldedRows) => {
-        if (foldedRows > 0)
-          this.log.info({ document: documentId, foldedRows }, 'document compacted');
-      },
-      (error: unknown) => {
-        this.log.error({ err: error, document: documentId }, 'compaction failed; the log is kept');
-      },
-    );
+  /** Folds the document's log into a new snapshot: built on the maintenance thread, stored here. */
+  private async compact(documentId: string): Promise<void> {
+    try {
+      const snapshot = await this.maintenance.buildSnapshot(documentId);
+      if (!snapshot) return;
+      if (replaceSnapshot(this.db, snapshot)) {
+        const room = this.rooms.get(documentId);
+        if (room) room.snapshotBytes = snapshot.state.length;
+        this.log.info(
+          { document: documentId, foldedRows: snapshot.foldedRows },
+          'document compacted',
+        );
+      }
+    } catch (error) {
+      this.log.error({ err: error, document: documentId }, 'compaction failed; the log is kept');
+    }
   }
 
   private scheduleUnload(room: DocumentRoom): void {

@@ -1,16 +1,28 @@
 /**
  * The main thread's handle on the update log's maintenance thread (log-maintenance.worker.mjs),
- * which compacts documents and checkpoints the write-ahead log off the event loop.
+ * which builds compacted snapshots and checkpoints the write-ahead log off the event loop.
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger';
 import type { BirgaDatabase } from '../storage/database';
 
+/** A document's snapshot and log rows folded into one new snapshot, not yet stored. */
+export interface BuiltSnapshot {
+  documentId: string;
+  /** The last log row the snapshot it was built on covered (0 without one). */
+  readFrom: number;
+  /** The last log row it covers. */
+  lastUpdateId: number;
+  foldedRows: number;
+  state: Uint8Array;
+  stateVector: Uint8Array;
+}
+
 interface MaintenanceReply {
   id: number;
   ok: boolean;
   error?: string;
-  foldedRows?: number;
+  snapshot?: BuiltSnapshot | null;
 }
 
 interface MaintenanceEvent {
@@ -66,10 +78,10 @@ export class LogMaintenance {
     });
   }
 
-  /** Folds the document's log into its snapshot; answers how many rows were folded. */
-  async compact(documentId: string): Promise<number> {
-    const reply = await this.request({ kind: 'compact', documentId });
-    return reply.foldedRows ?? 0;
+  /** Builds the snapshot that would replace the document's log; null when the log is empty. */
+  async buildSnapshot(documentId: string): Promise<BuiltSnapshot | null> {
+    const reply = await this.request({ kind: 'build-snapshot', documentId });
+    return reply.snapshot ?? null;
   }
 
   async close(): Promise<void> {

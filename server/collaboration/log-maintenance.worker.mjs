@@ -2,7 +2,7 @@
  * The update log's maintenance thread, for the two jobs that would otherwise stall the event loop
  * that commits live edits:
  * - compaction folds a document's log into its snapshot; building a document from a long log takes
- *   tens of milliseconds or more;
+ *   tens of milliseconds or more, so the snapshot is built here and only stored by the main thread;
  * - checkpoints copy the write-ahead log back into the database file. SQLite would otherwise run
  *   one inside a commit every thousand pages, holding that edit and every other for milliseconds.
  *   Run often, they also keep the WAL short, and a commit that must grow the file costs more.
@@ -25,50 +25,37 @@ const selectSnapshot = db.prepare(
 const selectLogRows = db.prepare(
   'SELECT id, "update" FROM document_updates WHERE document_id = ? AND id > ? ORDER BY id',
 );
-const upsertSnapshot = db.prepare(
-  `INSERT INTO document_snapshots (document_id, state, state_vector, last_update_id, updated_at)
-   VALUES (?, ?, ?, ?, ?)
-   ON CONFLICT (document_id) DO UPDATE SET
-     state = excluded.state, state_vector = excluded.state_vector,
-     last_update_id = excluded.last_update_id, updated_at = excluded.updated_at`,
-);
-const deleteLogRows = db.prepare('DELETE FROM document_updates WHERE document_id = ? AND id <= ?');
-
-/** Stores the new snapshot unless another compaction stored one since this one read. */
-const replaceSnapshot = db.transaction((documentId, readFrom, built, lastUpdateId) => {
-  const current = selectSnapshot.get(documentId)?.lastUpdateId ?? 0;
-  if (current !== readFrom) return false;
-  const { state, stateVector } = built;
-  upsertSnapshot.run(documentId, state, stateVector, lastUpdateId, Date.now());
-  deleteLogRows.run(documentId, lastUpdateId);
-  return true;
+/** One read transaction, so a snapshot stored meanwhile cannot pair old state with new rows. */
+const readLog = db.transaction((documentId) => {
+  const snapshot = selectSnapshot.get(documentId);
+  const rows = selectLogRows.all(documentId, snapshot?.lastUpdateId ?? 0);
+  return { snapshot, rows };
 });
 
 /**
- * Reads and builds outside any write transaction, so the main thread's commits of live edits are
- * never kept waiting for the build; only the swap of rows for snapshot holds the write lock. A
- * crash leaves either the old rows or the new snapshot. The snapshot is the state of a built
- * document, so deleted text is garbage-collected and the next load reads less.
+ * Builds the document from its snapshot and log and encodes its state: the snapshot that may
+ * replace them. The state of a built document has its deleted text garbage-collected, so the next
+ * load reads less. Storing it is the main thread's job: it holds the only connection that writes,
+ * so no commit of a live edit ever waits for this thread's lock.
  */
-function compact(documentId) {
-  const snapshot = selectSnapshot.get(documentId);
-  const readFrom = snapshot?.lastUpdateId ?? 0;
-  const rows = selectLogRows.all(documentId, readFrom);
-  if (rows.length === 0) return 0;
-
+function buildSnapshot(documentId) {
+  const { snapshot, rows } = readLog(documentId);
+  if (rows.length === 0) return null;
   const ydoc = new Y.Doc();
   ydoc.transact(() => {
     if (snapshot) Y.applyUpdate(ydoc, snapshot.state);
     for (const row of rows) Y.applyUpdate(ydoc, row.update);
   });
   const built = {
-    state: Buffer.from(Y.encodeStateAsUpdate(ydoc)),
-    stateVector: Buffer.from(Y.encodeStateVector(ydoc)),
+    documentId,
+    readFrom: snapshot?.lastUpdateId ?? 0,
+    lastUpdateId: rows[rows.length - 1].id,
+    foldedRows: rows.length,
+    state: Y.encodeStateAsUpdate(ydoc),
+    stateVector: Y.encodeStateVector(ydoc),
   };
   ydoc.destroy();
-  const lastUpdateId = rows[rows.length - 1].id;
-  const stored = replaceSnapshot.immediate(documentId, readFrom, built, lastUpdateId);
-  return stored ? rows.length : 0;
+  return built;
 }
 
 // PASSIVE: copies what it can without waiting for readers or for the writer, who go on meanwhile.
@@ -82,8 +69,11 @@ const checkpoints = setInterval(() => {
 
 parentPort.on('message', (request) => {
   try {
-    if (request.kind === 'compact') {
-      parentPort.postMessage({ id: request.id, ok: true, foldedRows: compact(request.documentId) });
+    if (request.kind === 'build-snapshot') {
+      const snapshot = buildSnapshot(request.documentId);
+      // Handed over, not copied: the encoded state can be megabytes.
+      const transfer = snapshot ? [snapshot.state.buffer, snapshot.stateVector.buffer] : [];
+      parentPort.postMessage({ id: request.id, ok: true, snapshot }, transfer);
     } else if (request.kind === 'close') {
       clearInterval(checkpoints);
       db.pragma('wal_checkpoint(PASSIVE)');

@@ -51,9 +51,21 @@ const result = spawnSync(
 
 if (fs.existsSync(summaryFile)) {
   const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
-  const skipped = summary.numPendingTests + summary.numTodoTests;
-  console.log(
-    `\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`,
-  );
+  // A file whose setup failed (say, Chromium missing) runs none of its tests and Vitest counts
+  // them as skipped; here they count as failed, so the last line never reads "0 failed" then.
+  let failed = 0;
+  let skipped = 0;
+  for (const file of summary.testResults) {
+    for (const test of file.assertionResults) {
+      if (test.status === 'failed') failed += 1;
+      else if (test.status !== 'passed') {
+        if (file.status === 'failed') failed += 1;
+        else skipped += 1;
+      }
+    }
+    // A file that failed before it declared any test (an import error) still counts once.
+    if (file.status === 'failed' && file.assertionResults.length === 0) failed += 1;
+  }
+  console.log(`\n${summary.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 }
 process.exit(result.status ?? 1);

@@ -145,7 +145,8 @@ export function renderReport(results: Record<string, unknown>): string {
             .map(
               (step) =>
                 `${fixed(step.editsPerSecond, 0)}: ${fixed(step.peerMs.p99)} ms, ` +
-                `${fixed(step.serverCpuPerEditUs, 0)} µs, ${fixed(step.generatorCpuShare * 100, 0)}%`,
+                `${fixed(step.serverCpuPerEditUs, 0)} µs, ` +
+                `${fixed(step.generatorCpuShare * 100, 0)}%`,
             )
             .join('; '),
         ]),

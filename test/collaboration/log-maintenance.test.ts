@@ -77,7 +77,7 @@ describe('compaction with one writer', () => {
     expect(storedText(db)).toBe('one two three ');
   });
 
-  test('a snapshot built on one that has since been replaced is refused, losing nothing', async () => {
+  test('a snapshot built on a replaced one is refused, losing nothing', async () => {
     const { db, maintenance } = openLog();
     const writer = new Y.Doc();
     typeWords(db, writer, ['one', 'two']);

@@ -100,7 +100,7 @@ describe('malformed messages', () => {
     },
   );
 
-  test('an update that breaks off after its text is refused whole, beside an edit that is kept', async () => {
+  test('an update breaking off after its text is refused whole, beside a kept edit', async () => {
     // Yjs integrates an update's structs before it reads the deletions that follow them, so this
     // one puts its text into the live document and only then fails: the server must not keep it.
     const intruder = new Y.Doc();

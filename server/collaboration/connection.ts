@@ -19,7 +19,7 @@ import {
   type AccessMode,
 } from '../../shared/collaboration/protocol';
 import type { Logger } from '../logger';
-import type { DocumentRoom } from './document-room';
+import { UnreadableDocumentError, type DocumentRoom } from './document-room';
 import type { PresenceIdentity } from './identity';
 import {
   MalformedMessageError,
@@ -34,6 +34,9 @@ import {
 } from './messages';
 import { TokenBucket } from './token-bucket';
 
+/** Unanswered presence messages a socket may still echo for free; a bound, not a budget. */
+const maxPresenceEchoes = 1_000;
+
 export interface ConnectionLimits {
   maxMessageBytes: number;
   messagesPerSecond: number;
@@ -46,6 +49,7 @@ export interface ConnectionLimits {
 
 export interface ConnectionOwner {
   enqueueUpdate(room: DocumentRoom, connection: CollaborationConnection, update: Uint8Array): void;
+  closeUnreadable(room: DocumentRoom, error: Error): void;
 }
 
 export class CollaborationConnection {
@@ -56,6 +60,14 @@ export class CollaborationConnection {
   pendingCheck: number | null = null;
   droppedUpdates = 0;
   closed = false;
+  /** Closed for a malformed message: its queued updates are not taken. */
+  refused = false;
+  /**
+   * Presence messages sent to this socket that it may echo back without paying for them from its
+   * message budget: a y-websocket client echoes each one it applies, so a busy room would
+   * otherwise throttle everyone in it.
+   */
+  private presenceEchoes = 0;
   private readonly messageBucket: TokenBucket;
   private readonly awarenessBucket: TokenBucket;
 
@@ -83,9 +95,16 @@ export class CollaborationConnection {
     this.socket.send(message, { binary: true }, written);
   }
 
+  /** Sends other people's presence; the client may echo it once for free. */
+  sendPresence(message: Uint8Array): void {
+    this.presenceEchoes = Math.min(this.presenceEchoes + 1, maxPresenceEchoes);
+    this.send(message);
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.refused = code === CLOSE_MALFORMED_MESSAGE;
     this.socket.close(code, reason);
     // A peer that never answers the close handshake must not keep its socket open.
     setTimeout(() => this.socket.terminate(), 1_000).unref();
@@ -114,13 +133,19 @@ export class CollaborationConnection {
     if (data.length > this.limits.maxMessageBytes) {
       return this.close(CLOSE_MESSAGE_TOO_LARGE, 'message too large');
     }
-    if (!this.messageBucket.take()) return this.close(CLOSE_RATE_LIMITED, 'too many messages');
+    if (data[0] === MESSAGE_AWARENESS && this.presenceEchoes > 0) this.presenceEchoes -= 1;
+    else if (!this.messageBucket.take()) {
+      return this.close(CLOSE_RATE_LIMITED, 'too many messages');
+    }
 
     try {
       this.dispatch(
         decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.length)),
       );
     } catch (error) {
+      // The document's fault, not the message's: every socket of it is closed, as unavailable.
+      if (error instanceof UnreadableDocumentError)
+        return this.owner.closeUnreadable(this.room, error);
       this.log.warn(
         { reason: error instanceof MalformedMessageError ? error.message : String(error) },
         'malformed message',
@@ -142,7 +167,7 @@ export class CollaborationConnection {
       case MESSAGE_QUERY_AWARENESS: {
         expectEnd(decoder);
         const snapshot = this.room.awarenessSnapshot();
-        if (snapshot) this.send(snapshot);
+        if (snapshot) this.sendPresence(snapshot);
         return;
       }
       case MESSAGE_SAVE_CHECK: {
@@ -169,34 +194,37 @@ export class CollaborationConnection {
     if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) {
       throw new MalformedMessageError(`unknown sync message ${syncType}`);
     }
+    // Decoded completely, with the strict reader that merging the stored log uses later. Applying
+    // alone is not enough: Yjs's apply reads some malformed structs as skips, and such an update,
+    // once stored, would break every later read of the document.
+    if (isEmptyUpdate(inspectUpdate(payload))) return;
     if (this.mode !== 'edit') {
-      // Checked all the same, so a reader's garbage is reported like anyone else's; then dropped,
-      // never stored nor broadcast: read-only sockets may not change the document.
-      inspectUpdate(payload);
+      // Read-only sockets may not change the document: dropped, never stored nor broadcast.
       this.droppedUpdates += 1;
       return;
     }
-    if (isEmptyUpdate(payload)) return;
-    // An editor's update is checked as it is applied, before its commit: decoding it here as well
-    // would read every edit twice. The payload is a view into the socket's whole read buffer (often
-    // 64 KiB); the copy keeps that buffer from being pinned by the room's cache of recent edits.
+    // The payload is a view into the socket's whole read buffer (often 64 KiB); the copy keeps
+    // that buffer from being pinned by the room's cache of recent edits.
     this.owner.enqueueUpdate(this.room, this, payload.slice());
   }
 
   private handleAwareness(update: Uint8Array): void {
+    // y-websocket sends back every presence change it receives, other people's included: those
+    // echoes are dropped here and cost nothing of this socket's own presence budget.
+    const entries = decodeAwareness(update).filter((entry) => {
+      const owner = this.room.awarenessOwners.get(entry.clientId);
+      return !owner || owner === this;
+    });
+    if (entries.length === 0) return;
     if (!this.awarenessBucket.take()) {
       this.close(CLOSE_RATE_LIMITED, 'too many presence updates');
       return;
     }
-    const entries = decodeAwareness(update).filter((entry) => {
-      const owner = this.room.awarenessOwners.get(entry.clientId);
-      if (owner && owner !== this) return false;
+    for (const entry of entries) {
       this.room.awarenessOwners.set(entry.clientId, this);
       this.awarenessClients.add(entry.clientId);
       if (entry.state !== null) entry.state = { ...entry.state, user: { ...this.identity } };
-      return true;
-    });
-    if (entries.length === 0) return;
+    }
     awarenessProtocol.applyAwarenessUpdate(
       this.room.awareness,
       encodeAwarenessEntries(entries),

@@ -26,6 +26,22 @@ const buildDelayMs = 300;
 /** Fresh-client reads answered from one cached encoding before it is re-encoded. */
 const maxUpdatesOnCachedState = 200;
 
+/** The stored state of a document could not be read; the document is unavailable, not empty. */
+export class UnreadableDocumentError extends Error {
+  override readonly name = 'UnreadableDocumentError';
+}
+
+/** Runs a read of stored or built state; a failure is the document's, never the reader's. */
+function readingState<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UnreadableDocumentError(`stored state unreadable: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
 export function documentFromStore(stored: StoredDocument): Y.Doc {
   const ydoc = new Y.Doc();
   ydoc.transact(() => {
@@ -58,13 +74,21 @@ export class DocumentRoom {
   /** The committed state encoded once for clients that hold nothing yet, and what came after. */
   private fullState: { state: Uint8Array; since: Uint8Array[] } | null = null;
 
+  /**
+   * Throws UnreadableDocumentError when the stored state cannot be read; `onUnreadable` is told
+   * when that is found later (the background build), so the hub can close the document.
+   */
   constructor(
     readonly documentId: string,
     stored: StoredDocument,
+    private readonly onUnreadable: (room: DocumentRoom, error: Error) => void,
   ) {
-    this.storedState =
-      stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates);
-    this.storedStateVector = stored.stateVector;
+    // Both read the whole state with Yjs's strict reader: a damaged store is found here, at load.
+    this.storedState = readingState(() =>
+      stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates),
+    );
+    this.storedStateVector =
+      stored.stateVector ?? readingState(() => Y.encodeStateVectorFromUpdate(this.storedState!));
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;
     this.snapshotBytes = stored.snapshotBytes;
@@ -80,16 +104,17 @@ export class DocumentRoom {
         const message = encodeAwareness(
           awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
         );
-        for (const connection of this.connections) connection.send(message);
+        for (const connection of this.connections) connection.sendPresence(message);
       },
     );
   }
 
-  /** The Y.Doc, built from the stored state on first use. */
+  /** The Y.Doc, built from the stored state on first use; throws UnreadableDocumentError. */
   get ydoc(): Y.Doc {
     if (!this.built) {
       const ydoc = new Y.Doc();
-      if (this.storedState) Y.applyUpdate(ydoc, this.storedState);
+      const stored = this.storedState;
+      if (stored) readingState(() => Y.applyUpdate(ydoc, stored));
       this.built = ydoc;
       this.storedState = null;
       this.storedStateVector = null;
@@ -107,15 +132,19 @@ export class DocumentRoom {
     if (this.built || this.buildTimer) return;
     this.buildTimer = setTimeout(() => {
       this.buildTimer = undefined;
-      if (!this.built && this.storedState && this.connections.size > 0) void this.ydoc;
+      if (this.built || !this.storedState || this.connections.size === 0) return;
+      try {
+        void this.ydoc;
+      } catch (error) {
+        this.onUnreadable(this, error as Error);
+      }
     }, buildDelayMs);
     this.buildTimer.unref();
   }
 
   syncStep1(): Uint8Array {
     if (this.built) return encodeSyncStep1FromVector(Y.encodeStateVector(this.built));
-    this.storedStateVector ??= Y.encodeStateVectorFromUpdate(this.storedState!);
-    return encodeSyncStep1FromVector(this.storedStateVector);
+    return encodeSyncStep1FromVector(this.storedStateVector!);
   }
 
   /** The committed state as one update; the caller may not change it. */
@@ -123,9 +152,9 @@ export class DocumentRoom {
     return this.built ? Y.encodeStateAsUpdate(this.built) : this.storedState!;
   }
 
-  /** Answers a client's sync step 1 with what it lacks. */
+  /** Answers a client's sync step 1 with what it lacks; throws UnreadableDocumentError. */
   answerSyncStep1(connection: CollaborationConnection, stateVector: Uint8Array): void {
-    const answer = encodeSyncStep2(this.missingFrom(stateVector));
+    const answer = encodeSyncStep2(readingState(() => this.missingFrom(stateVector)));
     if (this.built) connection.send(answer);
     else connection.send(answer, () => this.prepareSoon());
   }
@@ -166,8 +195,9 @@ export class DocumentRoom {
     this.built?.destroy();
     this.built = null;
     this.fullState = null;
-    this.storedState = Y.mergeUpdates(stored.updates);
-    this.storedStateVector = stored.stateVector;
+    this.storedState = readingState(() => Y.mergeUpdates(stored.updates));
+    this.storedStateVector =
+      stored.stateVector ?? readingState(() => Y.encodeStateVectorFromUpdate(this.storedState!));
     this.logRows = stored.logRows;
     this.logBytes = stored.logBytes;
     this.snapshotBytes = stored.snapshotBytes;

@@ -33,7 +33,12 @@ import {
   type StrategyRecord,
 } from '../strategies/access';
 import { CollaborationConnection, type ConnectionLimits } from './connection';
-import { DocumentRoom, documentFromStore, type QueuedUpdate } from './document-room';
+import {
+  DocumentRoom,
+  UnreadableDocumentError,
+  documentFromStore,
+  type QueuedUpdate,
+} from './document-room';
 import { caretColor, presenceKey, presenceRole } from './identity';
 import { encodeAccess, encodeIdentity, encodeUpdate } from './messages';
 import { CommitStatistics } from './commit-stats';
@@ -46,6 +51,13 @@ interface CommitBatch {
   room: DocumentRoom;
   accepted: QueuedUpdate[];
   damaged: boolean;
+}
+
+interface AppliedQueue {
+  accepted: QueuedUpdate[];
+  damaged: boolean;
+  /** Set when the document's own stored state could not be read; nothing of it is committed. */
+  unreadable?: Error;
 }
 
 export interface HubOptions {
@@ -177,7 +189,7 @@ export class CollaborationHub {
 
     connection.send(room.syncStep1());
     const presence = room.awarenessSnapshot();
-    if (presence) connection.send(presence);
+    if (presence) connection.sendPresence(presence);
     connection.send(encodeAccess(mode));
     connection.send(encodeIdentity(identity));
   }
@@ -195,7 +207,9 @@ export class CollaborationHub {
   private openRoom(documentId: string): DocumentRoom {
     const existing = this.rooms.get(documentId);
     if (existing) return existing;
-    const room = new DocumentRoom(documentId, readStoredDocument(this.db, documentId));
+    const room = new DocumentRoom(documentId, readStoredDocument(this.db, documentId), (r, e) =>
+      this.closeUnreadable(r, e),
+    );
     this.rooms.set(documentId, room);
     this.log.info({ document: documentId, logRows: room.logRows }, 'document loaded');
     return room;
@@ -226,7 +240,9 @@ export class CollaborationHub {
       room.queue = [];
       // A room dropped after a failed commit: its sockets were closed and will send again.
       if (this.rooms.get(room.documentId) !== room) continue;
-      batches.push({ room, ...this.applyQueue(room, queue) });
+      const { unreadable, ...applied } = this.applyQueue(room, queue);
+      if (unreadable) this.closeUnreadable(room, unreadable);
+      else batches.push({ room, ...applied });
     }
     this.pendingRooms.clear();
 
@@ -249,7 +265,7 @@ export class CollaborationHub {
 
   private finishCommit(batches: CommitBatch[]): void {
     for (const { room, accepted, damaged } of batches) {
-      if (damaged) room.reload(readStoredDocument(this.db, room.documentId));
+      if (damaged && !this.reload(room)) continue;
       for (const { update, connection } of accepted) {
         room.broadcast(encodeUpdate(update), connection);
       }
@@ -264,22 +280,52 @@ export class CollaborationHub {
     }
   }
 
-  private applyQueue(room: DocumentRoom, queue: QueuedUpdate[]) {
+  private applyQueue(room: DocumentRoom, queue: QueuedUpdate[]): AppliedQueue {
     const accepted: QueuedUpdate[] = [];
     let damaged = false;
     for (const entry of queue) {
+      // What a socket sent after a message that got it closed is not taken either.
+      if (entry.connection.refused) continue;
       try {
         room.apply(entry);
         accepted.push(entry);
       } catch (error) {
-        // Yjs reads an update while it integrates it, so a malformed one can leave part of itself
-        // in the Y.Doc: the room is rebuilt from the store after this commit, which lacks it.
+        if (error instanceof UnreadableDocumentError)
+          return { accepted: [], damaged, unreadable: error };
+        // The update decoded but could not be integrated; the Y.Doc may hold part of it, so the
+        // room is rebuilt from the store after this commit, which lacks it.
         damaged = true;
         this.log.warn({ err: error, document: room.documentId }, 'update could not be applied');
         entry.connection.close(CLOSE_MALFORMED_MESSAGE, 'update could not be applied');
       }
     }
     return { accepted, damaged };
+  }
+
+  /** Rebuilds a room from the store; answers false (and closes it) if the store is unreadable. */
+  private reload(room: DocumentRoom): boolean {
+    try {
+      room.reload(readStoredDocument(this.db, room.documentId));
+      return true;
+    } catch (error) {
+      this.closeUnreadable(room, error as Error);
+      return false;
+    }
+  }
+
+  /**
+   * A document whose stored state cannot be read is closed, never served empty: its sockets get
+   * the transient code, so clients keep their edits, and the next connection reads it afresh.
+   */
+  closeUnreadable(room: DocumentRoom, error: Error): void {
+    this.log.error({ err: error, document: room.documentId }, 'document could not be read');
+    this.dropRoom(room, 'document unavailable');
+  }
+
+  private dropRoom(room: DocumentRoom, reason: string): void {
+    for (const connection of room.connections) connection.close(CLOSE_DOCUMENT_UNAVAILABLE, reason);
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
+    room.destroy();
   }
 
   /**
@@ -289,13 +335,7 @@ export class CollaborationHub {
    */
   private recoverFromFailedCommit(rooms: DocumentRoom[], error: unknown): void {
     this.log.error({ err: error }, 'commit failed; affected documents are reloaded');
-    for (const room of rooms) {
-      for (const connection of room.connections) {
-        connection.close(CLOSE_DOCUMENT_UNAVAILABLE, 'could not store the edit');
-      }
-      this.rooms.delete(room.documentId);
-      room.destroy();
-    }
+    for (const room of rooms) this.dropRoom(room, 'could not store the edit');
   }
 
   private scheduleCompaction(room: DocumentRoom): void {

@@ -22,25 +22,24 @@ export class MalformedMessageError extends Error {
 }
 
 /**
- * Parses a Yjs update completely without applying it. An empty payload is malformed: no Yjs
- * encoder produces one.
+ * Parses a Yjs update completely without applying it, and answers it. An empty payload is
+ * malformed: no Yjs encoder produces one.
  */
-export function inspectUpdate(update: Uint8Array): void {
+export function inspectUpdate(update: Uint8Array): Uint8Array {
   if (update.length === 0) throw new MalformedMessageError('empty update');
   try {
     Y.decodeUpdate(update);
   } catch (error) {
     throw new MalformedMessageError(`undecodable update: ${(error as Error).message}`);
   }
+  return update;
 }
 
 /**
  * An update with no structs and no deletions (what a client sends as sync step 2 when it has
- * nothing new) is valid but carries nothing worth storing. Yjs encodes it as two zero counts. An
- * empty payload is malformed: no Yjs encoder produces one.
+ * nothing new) is valid but carries nothing worth storing. Yjs encodes it as two zero counts.
  */
 export function isEmptyUpdate(update: Uint8Array): boolean {
-  if (update.length === 0) throw new MalformedMessageError('empty update');
   return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
 

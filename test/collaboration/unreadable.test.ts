@@ -1,10 +1,10 @@
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLOSE_DOCUMENT_UNAVAILABLE } from '../../shared/collaboration/protocol';
 import { TestAgent } from '../support/agent';
 import {
   connectClient,
   openRawSocket,
+  syncUpdateMessage,
   waitFor,
   waitForSync,
   type TestClient,
@@ -57,13 +57,7 @@ function damageStore(documentId: string, as: 'log' | 'snapshot'): void {
   }
 }
 
-function syncStep1(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
+const syncStep1 = (stateVector: Uint8Array) => syncUpdateMessage(stateVector, 0);
 
 async function expectOthersStillServed(): Promise<void> {
   const documentId = await newDocument(2040 + clients.length);
